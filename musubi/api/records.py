@@ -1,0 +1,152 @@
+"""Core records of one cooperative. The middleware has already 404'd outsiders."""
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from musubi.cooperatives.models import Role
+from musubi.core.audit import audited_save
+from musubi.core.tenancy import get_for, role_of
+from musubi.members.forms import MemberBusinessForm
+from musubi.members.models import MemberBusiness, Site
+from musubi.workforce.models import Worker
+
+router = Router(tags=["records"])
+
+
+def _require(request: HttpRequest, *roles: str) -> Any:
+    if getattr(request, "cooperative", None) is None:
+        raise HttpError(404, "Not Found")
+    if role_of(request) not in roles:
+        raise PermissionDenied
+    return request.cooperative  # type: ignore[attr-defined]
+
+
+class MemberOut(Schema):
+    id: int
+    name: str
+    name_kana: str
+    industry: str
+    corporate_number: str
+    invoice_registration_number: str
+    member_from: dt.date
+    member_to: dt.date | None
+
+
+class MemberIn(Schema):
+    name: str
+    name_kana: str
+    industry: str
+    member_from: dt.date
+    member_to: dt.date | None = None
+    corporate_number: str = ""
+    invoice_registration_number: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+class SiteOut(Schema):
+    id: int
+    member_id: int
+    name: str
+    postal_code: str
+    prefecture: str
+    city: str
+    street: str
+    municipality_code: str
+
+
+class SkillSheetOut(Schema):
+    """What a member may see of a worker before an assignment is fixed (R2.7): no name, age, sex."""
+
+    id: int
+    skills: list[str]
+    years_of_experience: int
+
+
+class WorkerOut(Schema):
+    id: int
+    family_name: str
+    given_name: str
+    family_name_kana: str
+    given_name_kana: str
+    contract_type: str
+    hire_date: dt.date
+    active: bool
+
+
+class ErrorOut(Schema):
+    detail: Any
+
+
+@router.get("members", response=list[MemberOut])
+def member_list(request: HttpRequest, coop: str) -> Any:
+    cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
+    queryset = MemberBusiness.objects.filter(cooperative=cooperative)
+    if role_of(request) == Role.MEMBER:
+        queryset = queryset.filter(pk=request.membership.member_business_id)  # type: ignore[attr-defined]
+    return list(queryset)
+
+
+@router.post("members", response={201: MemberOut, 422: ErrorOut})
+def member_create(request: HttpRequest, coop: str, payload: MemberIn) -> Any:
+    cooperative = _require(request, Role.COORDINATOR)
+    form = MemberBusinessForm(data=payload.dict())
+    if not form.is_valid():
+        return 422, {"detail": form.errors.get_json_data()}
+    member = form.save(commit=False)
+    member.cooperative = cooperative
+    try:
+        audited_save(instance=member, actor=request.user, cooperative=cooperative)
+    except ValidationError as error:
+        return 422, {"detail": error.messages}
+    return 201, member
+
+
+@router.get("members/{pk}", response=MemberOut)
+def member_detail(request: HttpRequest, coop: str, pk: int) -> Any:
+    cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
+    member = get_for(MemberBusiness.objects, cooperative=cooperative, pk=pk)
+    if role_of(request) == Role.MEMBER and member.pk != request.membership.member_business_id:  # type: ignore[attr-defined]
+        raise HttpError(404, "Not Found")
+    return member
+
+
+@router.get("sites", response=list[SiteOut])
+def site_list(request: HttpRequest, coop: str) -> Any:
+    cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY)
+    return list(Site.objects.filter(cooperative=cooperative))
+
+
+@router.get("workers", response=list[WorkerOut])
+def worker_list(request: HttpRequest, coop: str) -> Any:
+    cooperative = _require(request, Role.COORDINATOR)
+    return list(Worker.objects.filter(cooperative=cooperative))
+
+
+@router.get("workers/{pk}", response=WorkerOut)
+def worker_detail(request: HttpRequest, coop: str, pk: int) -> Any:
+    cooperative = _require(request, Role.COORDINATOR)
+    return get_for(Worker.objects, cooperative=cooperative, pk=pk)
+
+
+@router.get("skill-sheets", response=list[SkillSheetOut])
+def skill_sheets(request: HttpRequest, coop: str) -> Any:
+    """Anonymous skill sheets of dispatchable workers, for members planning requests."""
+    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
+    today = dt.date.today()
+    workers = Worker.objects.filter(
+        cooperative=cooperative, active=True, contract_type="indefinite"
+    ).prefetch_related("qualifications")
+    return [
+        {
+            "id": w.pk,
+            "skills": sorted(q.name for q in w.qualifications.all() if q.is_valid_on(today)),
+            "years_of_experience": w.years_of_experience(today),
+        }
+        for w in workers
+    ]

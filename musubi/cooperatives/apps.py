@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CooperativesConfig(AppConfig):
+    name = "musubi.cooperatives"
+    label = "cooperatives"

@@ -1,0 +1,70 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+from django_scopes.forms import SafeModelChoiceField
+
+from musubi.cooperatives.models import Cooperative, Role
+from musubi.core import japanese
+from musubi.core.forms import DateInput, JapaneseFieldsMixin
+from musubi.members.models import MemberBusiness
+
+
+class CooperativeSettingsForm(JapaneseFieldsMixin, forms.ModelForm):
+    district_codes_text = forms.CharField(
+        label=_("district (municipality codes)"),
+        help_text=_("One or more 5-digit codes separated by commas, for example 11362, 11363."),
+    )
+
+    class Meta:
+        model = Cooperative
+        fields = [
+            "name", "prefecture", "fiscal_year_start_month", "invoice_registration_number",
+            "dispatch_notified_on", "working_time_system", "rest_day_rule", "rest_day_start",
+            "min_interval_hours", "overtime_monthly_cap_hours", "overtime_annual_cap_hours",
+            "special_clause", "night_start_hour", "night_end_hour", "video_base_url",
+        ]  # fmt: skip
+        widgets = {"dispatch_notified_on": DateInput(), "rest_day_start": DateInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["district_codes_text"] = ", ".join(self.instance.district_codes)
+
+    def clean_district_codes_text(self) -> list[str]:
+        raw = self.cleaned_data["district_codes_text"].replace("、", ",")
+        codes = [japanese.validate_municipality_code(c) for c in raw.split(",") if c.strip()]
+        if not codes:
+            raise forms.ValidationError(_("Enter at least one municipality code."))
+        return codes
+
+    def save(self, commit: bool = True) -> Cooperative:
+        self.instance.district_codes = self.cleaned_data["district_codes_text"]
+        return super().save(commit)
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    member_business = SafeModelChoiceField(
+        label=_("Member business"), queryset=MemberBusiness.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, cooperative: Cooperative, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["member_business"]
+        field.queryset = MemberBusiness.objects.filter(cooperative=cooperative)  # type: ignore[attr-defined]
+
+
+class AcceptInvitationForm(forms.Form):
+    family_name = forms.CharField(label=_("Family name"), max_length=50)
+    given_name = forms.CharField(label=_("Given name"), max_length=50)
+    password = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        validate_password(password)
+        return password

@@ -1,0 +1,71 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from musubi.cooperatives.forms import (
+    AcceptInvitationForm,
+    CooperativeSettingsForm,
+    InvitationForm,
+)
+from musubi.cooperatives.models import Invitation, Membership, Role
+from musubi.cooperatives.services import invitation_accept, invitation_create
+from musubi.core.crud import form_page
+from musubi.core.forms import add_validation_error
+from musubi.core.tenancy import coop_view
+
+
+@coop_view(Role.COORDINATOR)
+def people(request: HttpRequest, coop: str) -> HttpResponse:
+    form = InvitationForm(request.POST or None, cooperative=request.cooperative)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation_create(cooperative=request.cooperative, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The invitation was sent by email."))
+            return redirect("people", coop)
+    memberships = Membership.objects.filter(cooperative=request.cooperative).select_related(
+        "user", "member_business"
+    )
+    invitations = Invitation.objects.filter(
+        cooperative=request.cooperative, accepted_at__isnull=True
+    )
+    return render(
+        request,
+        "cooperatives/people.html",
+        {"form": form, "memberships": memberships, "invitations": invitations},
+    )
+
+
+@coop_view(Role.COORDINATOR)
+def coop_settings(request: HttpRequest, coop: str) -> HttpResponse:
+    form = CooperativeSettingsForm(request.POST or None, instance=request.cooperative)
+    return form_page(
+        request,
+        form=form,
+        title=_("Cooperative settings"),
+        success_url=lambda c: reverse("coop_settings", args=[coop]),
+    )
+
+
+def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
+    with scopes_disabled():
+        invitation = Invitation.objects.select_related("cooperative").filter(token=token).first()
+    if invitation is None or not invitation.is_open:
+        raise Http404
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with scopes_disabled():
+            user = invitation_accept(invitation=invitation, **form.cleaned_data)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.cooperative})
+        return redirect("coop_home", invitation.cooperative.slug)
+    return render(
+        request, "cooperatives/accept.html", {"form": form, "invitation": invitation}
+    )

@@ -1,0 +1,93 @@
+"""Form helpers shared by every app: Japanese field normalisation and login."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext_lazy as _
+
+from musubi.core import japanese
+
+NORMALIZERS: dict[str, Callable[[str], str]] = {
+    "postal_code": japanese.normalize_postal_code,
+    "phone": japanese.normalize_phone,
+    "corporate_number": japanese.normalize_corporate_number,
+    "invoice_registration_number": japanese.normalize_invoice_registration_number,
+    "municipality_code": japanese.validate_municipality_code,
+}
+
+
+class JapaneseFieldsMixin:
+    """Normalise known Japanese fields by name, so every form validates them the same way."""
+
+    cleaned_data: dict[str, Any]
+
+    def _post_clean(self) -> None:
+        for name, value in list(self.cleaned_data.items()):
+            if not isinstance(value, str) or not value:
+                continue
+            normalizer = NORMALIZERS.get(name) or (
+                japanese.normalize_katakana if name.endswith("_kana") else None
+            )
+            if normalizer is None:
+                continue
+            try:
+                self.cleaned_data[name] = normalizer(value)
+            except forms.ValidationError as error:
+                self.add_error(name, error)  # type: ignore[attr-defined]
+                self.cleaned_data.pop(name, None)
+        super()._post_clean()  # type: ignore[misc]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"), widget=forms.EmailInput(
+        attrs={"autocomplete": "email", "autofocus": True}))  # fmt: skip
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        self.request = request
+        self.user: Any = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        email, password = data.get("email"), data.get("password")
+        if email and password:
+            self.user = authenticate(self.request, email=email.lower(), password=password)
+            if self.user is None or not self.user.is_active:
+                raise forms.ValidationError(
+                    _("The email address or password is not correct."), code="invalid_login"
+                )
+        return data
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("6-digit code from your authenticator app"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}
+        ),
+    )
+
+
+def add_validation_error(form: forms.BaseForm, error: "forms.ValidationError") -> None:
+    """Show a service's ValidationError on the form: per field where it names fields."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error)

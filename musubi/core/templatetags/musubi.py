@@ -1,0 +1,39 @@
+import datetime as dt
+
+from django import template
+from django.utils import translation
+from django.utils.formats import date_format
+
+from musubi.core.japanese import format_date_ja, format_phone, format_wareki
+
+register = template.Library()
+
+
+@register.filter
+def jdate(value: dt.date | dt.datetime | None) -> str:
+    """2027年4月1日(木) in Japanese; the locale's long date in English."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if (translation.get_language() or "ja").startswith("ja"):
+        return format_date_ja(value)
+    return date_format(value, "D, j M Y")
+
+
+@register.filter
+def wareki(value: dt.date | None) -> str:
+    return format_wareki(value) if value else ""
+
+
+@register.filter
+def phone(value: str) -> str:
+    return format_phone(value) if value else ""
+
+
+@register.filter
+def display(value: object) -> object:
+    """Table cells: dates in the user's style, everything else as is."""
+    if isinstance(value, dt.date):
+        return jdate(value)
+    return value

@@ -1,0 +1,89 @@
+"""Access to a cooperative and its objects: the second isolation layer behind django-scopes.
+
+Views and API routes fetch tenant objects only through ``*_get_for`` functions that take the
+cooperative and the actor and raise ``Http404`` for anything the actor may not see.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django_scopes import scopes_disabled
+
+from musubi.cooperatives.models import Cooperative, Membership, Role
+
+M = TypeVar("M", bound=Model)
+View = Callable[..., HttpResponse]
+
+
+def cooperative_for_user(*, slug: str, user: Any) -> tuple[Cooperative, Membership | None]:
+    """The cooperative named in the URL, if the user belongs to it (or is a platform admin)."""
+    with scopes_disabled():
+        coop = Cooperative.objects.filter(slug=slug).first()
+        if coop is None or not user.is_authenticated:
+            raise Http404
+        membership = (
+            Membership.objects.select_related("member_business", "worker")
+            .filter(cooperative=coop, user=user)
+            .first()
+        )
+    if membership is None and not user.is_superuser:
+        raise Http404
+    return coop, membership
+
+
+def memberships_of(user: Any) -> list[Membership]:
+    with scopes_disabled():
+        return list(
+            Membership.objects.select_related("cooperative", "member_business").filter(user=user)
+        )
+
+
+def user_needs_two_factor(user: Any) -> bool:
+    """Coordinators and platform admins hold everyone's personal data: they must use TOTP."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    with scopes_disabled():
+        return Membership.objects.filter(user=user, role=Role.COORDINATOR).exists()
+
+
+def role_of(request: HttpRequest) -> str | None:
+    membership: Membership | None = getattr(request, "membership", None)
+    if membership is not None:
+        return membership.role
+    if request.user.is_authenticated and request.user.is_superuser:
+        return Role.COORDINATOR
+    return None
+
+
+def coop_view(*roles: str) -> Callable[[View], View]:
+    """Require login and one of ``roles`` in the cooperative of the URL (middleware resolved it)."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if getattr(request, "cooperative", None) is None:
+                raise Http404
+            if roles and role_of(request) not in roles:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def get_for(queryset: QuerySet[M], *, cooperative: Cooperative, **lookup: Any) -> M:
+    """One object of this cooperative, or 404 — never an object of another cooperative."""
+    obj = queryset.filter(cooperative=cooperative, **lookup).first()
+    if obj is None:
+        raise Http404
+    return obj

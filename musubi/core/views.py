@@ -1,0 +1,115 @@
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_scopes import scopes_disabled
+
+from musubi.cooperatives.models import Role
+from musubi.core.forms import LoginForm, TokenForm
+from musubi.core.models import AuditLogEntry
+from musubi.core.tenancy import coop_view, memberships_of, role_of
+from musubi.core.throttle import client_ip, login_failed, login_is_locked, login_succeeded
+from musubi.core.totp import qr_svg, totp_device_for_setup
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request, request.POST or None)
+    if request.method == "POST":
+        email = request.POST.get("email", "").strip().lower()
+        ip = client_ip(request)
+        if login_is_locked(email=email, ip=ip):
+            form.is_valid()
+            form.errors.clear()
+            form.add_error(
+                None,
+                _("Too many failed attempts. Please wait 15 minutes and try again, "
+                  "or reset your password."),
+            )  # fmt: skip
+        elif form.is_valid():
+            login(request, form.user, backend="django.contrib.auth.backends.ModelBackend")
+            login_succeeded(email=email)
+            if form.user.preferred_language:
+                translation.activate(form.user.preferred_language)
+            return redirect(request.GET.get("next") or "home")
+        else:
+            login_failed(email=email, ip=ip)
+    return render(request, "core/login.html", {"form": form})
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("login")
+
+
+@login_required
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Set up TOTP on first use (QR code), then ask for a code at each login."""
+    confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    device = confirmed or totp_device_for_setup(request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            if not device.confirmed:
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            return redirect(request.GET.get("next") or "home")
+        form.add_error("token", _("The code is not correct. Enter the current code from the app."))
+    context = {
+        "form": form,
+        "setting_up": confirmed is None,
+        "qr": None if confirmed else qr_svg(device.config_url),
+        "secret": None if confirmed else device.b32_secret,
+    }
+    return render(request, "core/two_factor.html", context)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send a person with one cooperative straight there; otherwise let them choose."""
+    memberships = memberships_of(request.user)
+    has_talent = hasattr(request.user, "talent")
+    if len(memberships) == 1 and not has_talent:
+        return redirect("coop_home", memberships[0].cooperative.slug)
+    return render(
+        request, "core/home.html", {"memberships": memberships, "has_talent": has_talent}
+    )
+
+
+@coop_view()
+def coop_home(request: HttpRequest, coop: str) -> HttpResponse:
+    role = role_of(request)
+    cooperative = request.cooperative
+    context: dict[str, object] = {"role": role, "today": timezone.localdate()}
+    if role in (Role.COORDINATOR, Role.MUNICIPALITY):
+        from musubi.members.models import MemberBusiness, Site
+        from musubi.workforce.models import Worker
+
+        context["counts"] = {
+            "members": MemberBusiness.objects.filter(cooperative=cooperative).count(),
+            "sites": Site.objects.filter(cooperative=cooperative).count(),
+            "workers": Worker.objects.filter(cooperative=cooperative, active=True).count(),
+        }
+    if role == Role.MEMBER:
+        context["member"] = request.membership.member_business
+    if role == Role.WORKER:
+        context["worker"] = request.membership.worker
+    return render(request, "core/coop_home.html", context)
+
+
+@coop_view(Role.COORDINATOR)
+def audit_log(request: HttpRequest, coop: str) -> HttpResponse:
+    with scopes_disabled():
+        entries = list(
+            AuditLogEntry.objects.filter(cooperative=request.cooperative).select_related("actor")[
+                :200
+            ]
+        )
+    return render(request, "core/audit_log.html", {"entries": entries})
+

@@ -1,0 +1,52 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from musubi.core.forms import DateInput, JapaneseFieldsMixin
+from musubi.workforce.models import Qualification, Worker
+
+LANGUAGE_CHOICES = [
+    ("ja", _("Japanese")), ("en", _("English")), ("zh", _("Chinese")), ("ko", _("Korean")),
+    ("vi", _("Vietnamese")), ("fr", _("French")), ("es", _("Spanish")),
+]  # fmt: skip
+
+
+class WorkerForm(JapaneseFieldsMixin, forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("languages"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Worker
+        fields = [
+            "family_name", "given_name", "family_name_kana", "given_name_kana", "email", "phone",
+            "postal_code", "address", "birth_date", "sex", "hire_date", "contract_type",
+            "contract_end", "contracted_minutes_per_month", "languages", "active",
+        ]  # fmt: skip
+        widgets = {
+            "birth_date": DateInput(),
+            "hire_date": DateInput(),
+            "contract_end": DateInput(),
+        }
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("contract_type") != "fixed_term" and data.get("contract_end"):
+            self.add_error("contract_end", _("Only a fixed-term contract has an end date."))
+        return data
+
+
+class QualificationForm(forms.ModelForm):
+    class Meta:
+        model = Qualification
+        fields = ["kind", "name", "level", "acquired_on", "expires_on"]
+        widgets = {"acquired_on": DateInput(), "expires_on": DateInput()}
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        acquired, expires = data.get("acquired_on"), data.get("expires_on")
+        if acquired and expires and expires < acquired:  # type: ignore[operator]
+            self.add_error("expires_on", _("The expiry date is before the date it was acquired."))
+        return data

@@ -1,0 +1,108 @@
+"""派遣職員 (workers) and their skills and qualifications."""
+
+import datetime as dt
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from musubi.core.models import TenantModel
+
+
+class ContractType(models.TextChoices):
+    INDEFINITE = "indefinite", _("Indefinite (無期)")
+    FIXED_TERM = "fixed_term", _("Fixed-term (有期)")
+
+
+class Worker(TenantModel):
+    """An employee of the cooperative. Only indefinite-contract workers may be dispatched (R1.5).
+
+    Birth date and sex are kept because the 派遣先通知 and the ledger need age bands and sex
+    (R2.1, R2.2); they are never shown to members before an assignment is fixed (R2.7).
+    """
+
+    family_name = models.CharField(_("family name"), max_length=50)
+    given_name = models.CharField(_("given name"), max_length=50)
+    family_name_kana = models.CharField(_("family name (katakana)"), max_length=50)
+    given_name_kana = models.CharField(_("given name (katakana)"), max_length=50)
+    email = models.EmailField(_("email address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=11, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=8, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    sex = models.CharField(
+        _("sex"),
+        max_length=10,
+        blank=True,
+        choices=[("female", _("female")), ("male", _("male")), ("other", _("other"))],
+    )
+    hire_date = models.DateField(_("hire date"))
+    contract_type = models.CharField(
+        _("contract type"), max_length=20, choices=ContractType.choices
+    )
+    contract_end = models.DateField(_("contract end (fixed-term only)"), null=True, blank=True)
+    contracted_minutes_per_month = models.PositiveIntegerField(
+        _("contracted minutes per month"), default=160 * 60
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("worker")
+        verbose_name_plural = _("workers")
+        ordering = ["family_name_kana", "given_name_kana", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(contract_type="fixed_term")
+                | models.Q(contract_end__isnull=True),
+                name="only_fixed_term_has_end",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.family_name} {self.given_name}"
+
+    @property
+    def full_name_kana(self) -> str:
+        return f"{self.family_name_kana} {self.given_name_kana}"
+
+    @property
+    def may_be_dispatched(self) -> bool:
+        return self.active and self.contract_type == ContractType.INDEFINITE
+
+    def years_of_experience(self, on: dt.date) -> int:
+        return max(0, (on - self.hire_date).days // 365)
+
+
+class QualificationKind(models.TextChoices):
+    SKILL = "skill", _("Skill")
+    LICENCE = "licence", _("Licence or certificate")
+
+
+class Qualification(TenantModel):
+    """A skill or a licence (普通自動車免許, 食品衛生責任者 …), optionally with an expiry date."""
+
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="qualifications", verbose_name=_("worker")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=QualificationKind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    level = models.PositiveSmallIntegerField(
+        _("level (1–5)"), default=3, help_text=_("1 = learning, 5 = can teach others")
+    )
+    acquired_on = models.DateField(_("acquired on"), null=True, blank=True)
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("qualification")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["worker", "name"], name="one_entry_per_skill"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_valid_on(self, day: dt.date) -> bool:
+        return self.expires_on is None or day <= self.expires_on
