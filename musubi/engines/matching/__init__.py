@@ -1,0 +1,82 @@
+"""Musubi matching engine: find the right experts for an owner's problem, and say why.
+
+Pure Python (numpy, SudachiPy, the multilingual USE sentence encoder, OR-Tools); no Django.
+Inputs and outputs are frozen dataclasses from :mod:`.types`.
+
+Public API
+----------
+``Talent``, ``Need``
+    What goes in. ``Talent.committed_hours`` is what active engagements already use.
+``TalentIndex(embedder=None)``
+    Holds everything needed to rank. ``upsert(talent, embedding=None)`` adds or replaces
+    one talent (pass the stored embedding bytes to skip encoding), ``upsert_many`` does a
+    batch, ``remove(talent_id)`` drops one; no other talent is recomputed.
+    ``embedding_bytes(talent_id)`` returns the float32 vector to persist (BinaryField).
+``rank(need, index, top=10, constraints=True) -> list[Match]``
+    Hybrid ranking (BM25 + dense similarity + taxonomy concepts). With ``constraints``
+    only talents meeting hours, time window, on-site and language are returned. Each
+    ``Match`` has an ``Explanation``: matched categories/skills, the phrases on both sides
+    that triggered them, shared terms, cosine similarity and the constraint fit.
+``suggest_team(need, skills, index, max_size=3) -> TeamSuggestion``
+    1-3 talents who together cover the required skill/category ids within capacity.
+``assign_batch(needs, index) -> Assignment``
+    Many open needs at once, maximising total fit under capacity with fairness.
+``taxonomy_choices() -> tuple[CategoryChoice, ...]``
+    Categories and skills (id, Japanese, English label) for a skill picker.
+``to_bytes`` / ``from_bytes``
+    float32 embedding <-> bytes helpers.
+``Embedder``, ``USEEmbedder``, ``HashingEmbedder``
+    The protocol, the real model (threads = core count, loaded lazily, offline) and a
+    fast deterministic fake for tests.
+
+Attributes are imported lazily so ``import musubi.engines.matching.cli`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "Talent": "types",
+    "Need": "types",
+    "Match": "types",
+    "Explanation": "types",
+    "ConstraintFit": "types",
+    "TeamSuggestion": "types",
+    "Assignment": "types",
+    "TalentIndex": "index",
+    "rank": "ranking",
+    "Weights": "ranking",
+    "DEFAULT_WEIGHTS": "ranking",
+    "suggest_team": "teams",
+    "assign_batch": "assignment",
+    "taxonomy_choices": "taxonomy",
+    "CategoryChoice": "taxonomy",
+    "SkillChoice": "taxonomy",
+    "to_bytes": "embedding",
+    "from_bytes": "embedding",
+    "Embedder": "embedding",
+    "USEEmbedder": "embedding",
+    "HashingEmbedder": "embedding",
+    "check": "constraints",
+}
+
+__all__ = sorted(_EXPORTS)
+
+if TYPE_CHECKING:
+    from .assignment import assign_batch
+    from .constraints import check
+    from .embedding import Embedder, HashingEmbedder, USEEmbedder, from_bytes, to_bytes
+    from .index import TalentIndex
+    from .ranking import DEFAULT_WEIGHTS, Weights, rank
+    from .taxonomy import CategoryChoice, SkillChoice, taxonomy_choices
+    from .teams import suggest_team
+    from .types import Assignment, ConstraintFit, Explanation, Match, Need, Talent, TeamSuggestion
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{module}", __name__), name)

@@ -1,0 +1,223 @@
+"""Hybrid ranking: BM25 + dense similarity + taxonomy concept overlap, with explanations.
+
+Every signal is computed for the whole index with numpy (one matrix-vector product per
+signal), then fused linearly. Signals are rescaled per query so the weights mean the same
+thing for a vague two-line need and a detailed one: BM25 and dense are divided by their
+best value among the candidates, concept overlap is already in [0, 1].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from .constraints import BUDGET_RANK, check, feasible_mask
+from .index import TalentIndex
+from .taxonomy import ConceptProfile
+from .types import Explanation, Match, Need
+
+Method = Literal["bm25", "dense", "hybrid"]
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Fusion weights (tuned on the development split, see docs/benchmarks/matching.md)."""
+
+    bm25: float = 0.35
+    dense: float = 0.45
+    category: float = 0.9
+    skill: float = 0.2
+    # Query expansion: weight of taxonomy synonyms of the need's categories in BM25.
+    expansion: float = 0.3
+    fee: float = 0.05
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedNeed:
+    """Query-side work done once per need (analysis, concepts, embedding)."""
+
+    need: Need
+    profile: ConceptProfile
+    terms: dict[str, float]
+    vector: npt.NDArray[np.float32]
+    cat: npt.NDArray[np.float32]
+    skill: npt.NDArray[np.float32]
+
+
+def need_document(need: Need) -> str:
+    return f"{need.business}\n{need.text}" if need.business else need.text
+
+
+def prepare(need: Need, index: TalentIndex, expansion: float = DEFAULT_WEIGHTS.expansion) -> PreparedNeed:
+    text = need_document(need)
+    analysis = index.analyzer.analyse(text)
+    profile = index.taxonomy.profile(need.text)
+    terms: dict[str, float] = {}
+    if expansion > 0:
+        # Owners rarely use the experts' words; the concepts their phrases map to tell us
+        # which jargon to look for (ネットで売りたい → EC, Shopify, ネットショップ …).
+        for cid, w in profile.categories.items():
+            for term in index.taxonomy.category_terms(cid):
+                terms[term] = max(terms.get(term, 0.0), expansion * w)
+    for term in analysis.terms:
+        terms[term] = 1.0
+    vec = index.embedder.encode([text])[0]
+    return PreparedNeed(
+        need, profile, terms, vec, index.category_vector(profile), index.skill_vector(profile)
+    )
+
+
+def _scaled(x: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.float32]:
+    """Divide by the best candidate's value so the top candidate scores 1."""
+    if not mask.any():
+        return x
+    top = float(x[mask].max())
+    return x / top if top > 0 else x
+
+
+def _dense_scaled(x: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.float32]:
+    """Cosines bunch up (0.2-0.6); measure them from the candidates' mean instead of 0."""
+    if not mask.any():
+        return x
+    vals = x[mask]
+    mean = float(vals.mean())
+    top = float(vals.max())
+    return (x - mean) / (top - mean) if top > mean else x - mean
+
+
+def score_all(
+    prep: PreparedNeed,
+    index: TalentIndex,
+    method: Method,
+    weights: Weights,
+    mask: npt.NDArray[np.bool_],
+) -> tuple[npt.NDArray[np.float32], dict[str, npt.NDArray[np.float32]]]:
+    cap = index.capacity
+    parts: dict[str, npt.NDArray[np.float32]] = {}
+    if method in ("bm25", "hybrid"):
+        parts["bm25"] = _scaled(index.bm25.scores(prep.terms, cap), mask)
+    if method in ("dense", "hybrid"):
+        parts["dense"] = _dense_scaled(index.emb @ prep.vector, mask)
+    if method == "hybrid":
+        cat_mass = float(prep.cat.sum())
+        if cat_mass > 0:
+            parts["category"] = (index.cat @ prep.cat) / cat_mass
+        skill_mass = float(prep.skill.sum())
+        if skill_mass > 0:
+            parts["skill"] = (index.skill @ prep.skill) / skill_mass
+        over = index.fee > BUDGET_RANK[prep.need.budget]
+        parts["fee"] = -over.astype(np.float32)
+    if method == "bm25":
+        total = parts["bm25"].copy()
+    elif method == "dense":
+        total = parts["dense"].copy()
+    else:
+        total = np.zeros(cap, dtype=np.float32)
+        for name, arr in parts.items():
+            total += getattr(weights, name) * arr
+    return total, parts
+
+
+def rank(
+    need: Need,
+    index: TalentIndex,
+    top: int = 10,
+    constraints: bool = True,
+    method: Method = "hybrid",
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[Match]:
+    """Best ``top`` talents for ``need``; with ``constraints`` only those that satisfy them."""
+    if len(index) == 0 or top <= 0:
+        return []
+    prep = prepare(need, index, weights.expansion if method == "hybrid" else 0.0)
+    return rank_prepared(prep, index, top, constraints, method, weights)
+
+
+def candidate_mask(need: Need, index: TalentIndex, constraints: bool) -> npt.NDArray[np.bool_]:
+    mask = index.alive.copy()
+    if constraints:
+        mask &= feasible_mask(
+            need,
+            index.remaining,
+            index.windows,
+            index.onsite,
+            index.langs,
+            index.lang_bit(need.language_needed),
+        )
+    return mask
+
+
+def rank_prepared(
+    prep: PreparedNeed,
+    index: TalentIndex,
+    top: int,
+    constraints: bool,
+    method: Method,
+    weights: Weights,
+) -> list[Match]:
+    mask = candidate_mask(prep.need, index, constraints)
+    n = int(mask.sum())
+    if n == 0:
+        return []
+    total, parts = score_all(prep, index, method, weights, mask)
+    total = np.where(mask, total, -np.inf).astype(np.float32)
+    k = min(top, n)
+    idx = np.argpartition(-total, k - 1)[:k] if k < total.shape[0] else np.arange(k)
+    # Ties broken by slot keep results deterministic across runs.
+    order = sorted(idx.tolist(), key=lambda s: (-float(total[s]), s))
+    dense_raw = index.emb[order] @ prep.vector
+    return [
+        Match(
+            index.talent_at(s).id,
+            float(total[s]),
+            explain(prep, index, s, float(dense_raw[i]), {k: float(v[s]) for k, v in parts.items()}),
+        )
+        for i, s in enumerate(order)
+    ]
+
+
+def explain(
+    prep: PreparedNeed, index: TalentIndex, slot: int, similarity: float, components: dict[str, float]
+) -> Explanation:
+    talent = index.talent_at(slot)
+    tprof = index.profile_at(slot)
+    tax = index.taxonomy
+    cats = sorted(
+        set(prep.profile.categories) & set(tprof.categories),
+        key=lambda c: -prep.profile.categories[c] * tprof.categories[c],
+    )
+    skills = [s for s in tprof.skills if tax.category_of(s) in cats]
+    skills.sort(key=lambda s: -tprof.skills[s])
+    need_phr = _phrases(prep.profile, cats)
+    tal_phr = _phrases(tprof, cats)
+    doc_terms = index.bm25.doc_terms(slot)
+    shared = [t for t in prep.terms if prep.terms[t] >= 1.0 and t in doc_terms]
+    shared.sort(key=lambda t: -index.bm25.idf(t))
+    return Explanation(
+        matched_categories=tuple(tax.label(c) for c in cats),
+        matched_skills=tuple(tax.label(s) for s in skills[:6]),
+        need_phrases=tuple(need_phr[:6]),
+        talent_phrases=tuple(tal_phr[:6]),
+        shared_terms=tuple(shared[:8]),
+        similarity=similarity,
+        constraints=check(prep.need, talent),
+        components=tuple(sorted(components.items())),
+    )
+
+
+def _phrases(profile: ConceptProfile, cats: list[str]) -> list[str]:
+    out: list[str] = []
+    for cid in cats:
+        for h in profile.hits:
+            if h.category_id == cid and h.phrase not in out:
+                out.append(h.phrase)
+    return out
+
+
+__all__ = ["DEFAULT_WEIGHTS", "Method", "PreparedNeed", "Weights", "prepare", "rank", "replace"]
