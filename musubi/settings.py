@@ -122,9 +122,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-EMAIL_BACKEND = os.environ.get(
-    "MUSUBI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+# Development prints mail to the console; production sets an SMTP backend and its options.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "MUSUBI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        ),
+    }
+}
 DEFAULT_FROM_EMAIL = os.environ.get("MUSUBI_FROM_EMAIL", "musubi@localhost")
 
 TASKS = {

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from musubi.cooperatives.models import Role
@@ -84,7 +84,7 @@ class ErrorOut(Schema):
 
 
 @router.get("members", response=list[MemberOut])
-def member_list(request: HttpRequest, coop: str) -> Any:
+def member_list(request: HttpRequest) -> Any:
     cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
     queryset = MemberBusiness.objects.filter(cooperative=cooperative)
     if role_of(request) == Role.MEMBER:
@@ -93,22 +93,22 @@ def member_list(request: HttpRequest, coop: str) -> Any:
 
 
 @router.post("members", response={201: MemberOut, 422: ErrorOut})
-def member_create(request: HttpRequest, coop: str, payload: MemberIn) -> Any:
+def member_create(request: HttpRequest, payload: MemberIn) -> Any:
     cooperative = _require(request, Role.COORDINATOR)
     form = MemberBusinessForm(data=payload.dict())
     if not form.is_valid():
-        return 422, {"detail": form.errors.get_json_data()}
+        return Status(422, {"detail": form.errors.get_json_data()})
     member = form.save(commit=False)
     member.cooperative = cooperative
     try:
         audited_save(instance=member, actor=request.user, cooperative=cooperative)
     except ValidationError as error:
-        return 422, {"detail": error.messages}
-    return 201, member
+        return Status(422, {"detail": error.messages})
+    return Status(201, member)
 
 
 @router.get("members/{pk}", response=MemberOut)
-def member_detail(request: HttpRequest, coop: str, pk: int) -> Any:
+def member_detail(request: HttpRequest, pk: int) -> Any:
     cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
     member = get_for(MemberBusiness.objects, cooperative=cooperative, pk=pk)
     if role_of(request) == Role.MEMBER and member.pk != request.membership.member_business_id:  # type: ignore[attr-defined]
@@ -117,25 +117,25 @@ def member_detail(request: HttpRequest, coop: str, pk: int) -> Any:
 
 
 @router.get("sites", response=list[SiteOut])
-def site_list(request: HttpRequest, coop: str) -> Any:
+def site_list(request: HttpRequest) -> Any:
     cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY)
     return list(Site.objects.filter(cooperative=cooperative))
 
 
 @router.get("workers", response=list[WorkerOut])
-def worker_list(request: HttpRequest, coop: str) -> Any:
+def worker_list(request: HttpRequest) -> Any:
     cooperative = _require(request, Role.COORDINATOR)
     return list(Worker.objects.filter(cooperative=cooperative))
 
 
 @router.get("workers/{pk}", response=WorkerOut)
-def worker_detail(request: HttpRequest, coop: str, pk: int) -> Any:
+def worker_detail(request: HttpRequest, pk: int) -> Any:
     cooperative = _require(request, Role.COORDINATOR)
     return get_for(Worker.objects, cooperative=cooperative, pk=pk)
 
 
 @router.get("skill-sheets", response=list[SkillSheetOut])
-def skill_sheets(request: HttpRequest, coop: str) -> Any:
+def skill_sheets(request: HttpRequest) -> Any:
     """Anonymous skill sheets of dispatchable workers, for members planning requests."""
     cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
     today = dt.date.today()

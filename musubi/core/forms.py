@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import authenticate
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from musubi.core import japanese
@@ -22,6 +23,18 @@ class JapaneseFieldsMixin:
     """Normalise known Japanese fields by name, so every form validates them the same way."""
 
     cleaned_data: dict[str, Any]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Typed input may carry hyphens or full-width digits that normalising removes; the model's
+        # max_length applies to the stored form, so the raw input gets room.
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            if name in NORMALIZERS and isinstance(field, forms.CharField):
+                field.max_length = None
+                field.validators = [
+                    v for v in field.validators if not isinstance(v, MaxLengthValidator)
+                ]
+                field.widget.attrs.pop("maxlength", None)
 
     def _post_clean(self) -> None:
         for name, value in list(self.cleaned_data.items()):

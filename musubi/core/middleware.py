@@ -33,9 +33,9 @@ class ScopeMiddleware:
         if slug is None:
             return self.get_response(request)
         if not request.user.is_authenticated:
-            # The view's login check redirects; no scope, so nothing can be read meanwhile.
-            with scope(cooperative=None):
-                return self.get_response(request)
+            # The view's login check redirects. No scope is entered (a None scope would mean
+            # "no filter" in django-scopes), so any tenant query here would raise.
+            return self.get_response(request)
         coop, membership = cooperative_for_user(slug=slug, user=request.user)
         request.cooperative = coop  # type: ignore[attr-defined]
         request.membership = membership  # type: ignore[attr-defined]

@@ -1,5 +1,6 @@
 """TOTP devices (django-otp) and their QR codes, rendered inline as SVG (no outside service)."""
 
+import base64
 from typing import Any
 
 import qrcode
@@ -13,6 +14,11 @@ def totp_device_for_setup(user: Any) -> TOTPDevice:
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Musubi", confirmed=False)
     return device
+
+
+def b32_secret(device: TOTPDevice) -> str:
+    """The key as authenticator apps expect it when typed by hand."""
+    return base64.b32encode(device.bin_key).decode().rstrip("=")
 
 
 def qr_svg(data: str) -> str:

@@ -14,7 +14,7 @@ from musubi.core.forms import LoginForm, TokenForm
 from musubi.core.models import AuditLogEntry
 from musubi.core.tenancy import coop_view, memberships_of, role_of
 from musubi.core.throttle import client_ip, login_failed, login_is_locked, login_succeeded
-from musubi.core.totp import qr_svg, totp_device_for_setup
+from musubi.core.totp import b32_secret, qr_svg, totp_device_for_setup
 
 
 def login_view(request: HttpRequest) -> HttpResponse:
@@ -65,7 +65,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         "form": form,
         "setting_up": confirmed is None,
         "qr": None if confirmed else qr_svg(device.config_url),
-        "secret": None if confirmed else device.b32_secret,
+        "secret": None if confirmed else b32_secret(device),
     }
     return render(request, "core/two_factor.html", context)
 
