@@ -1,0 +1,369 @@
+"""Solve a roster problem: construction, full CP-SAT, large-neighbourhood search.
+
+Phases, all sharing one incumbent roster:
+
+1. Construction: workers are added a few at a time; each step solves a sub-model in
+   which only those workers are free, earlier workers are fixed and later ones are
+   absent. Worker rules only involve the worker's own cells, so each step is small and
+   the result satisfies every worker rule (it is the CP-SAT warm start / hint).
+2. Full model with the hint, for a slice of the time: proves optimality on small
+   instances and gives the lower bound.
+3. LNS: free a few workers, a window of days, or workers x window, fix the rest to the
+   incumbent, solve the sub-model with a deterministic-time limit. Two neighbourhoods are
+   solved in parallel threads (one CP-SAT worker each) and the better one is kept.
+   Neighbourhood sizes adapt: grow when sub-models are solved to optimality, shrink when
+   they time out.
+
+Determinism: every random choice comes from ``random.Random(seed)`` and sub-solves use
+fixed seeds and deterministic-time limits, so a run with ``max_iterations`` set and a
+generous time limit is reproducible; a wall-clock limit can cut the run at a different
+iteration on a busy machine.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from .builder import Builder, Built, Neighbourhood, Roster
+from .compiled import Compiled
+from .model import Assignment, Problem, Solution
+from .validate import validate
+
+Progress = Callable[[int, int | None, float], None]
+
+
+@dataclass(frozen=True)
+class Options:
+    time_limit: float = 60.0
+    workers: int = 2
+    seed: int = 0
+    max_iterations: int | None = None
+    progress: Progress | None = None
+    # Fraction of the time given to the full model before LNS starts.
+    full_share: float = 0.2
+    log: bool = False
+
+
+@dataclass
+class _Sub:
+    status: int
+    objective: int | None
+    roster: dict[tuple[int, int], tuple[int, ...]] | None
+    bound: int | None = None
+
+
+def _params(solver: cp_model.CpSolver, workers: int, seed: int, seconds: float) -> None:
+    prm = solver.parameters
+    prm.num_workers = max(1, workers)
+    prm.random_seed = seed
+    prm.max_time_in_seconds = max(0.01, seconds)
+    if workers > 1:
+        # Interleaved search is CP-SAT's deterministic multi-worker mode.
+        prm.interleave_search = True
+
+
+def _extract(
+    c: Compiled, built: Built, solver: cp_model.CpSolver, base: Roster, nbh: Neighbourhood
+) -> dict[tuple[int, int], tuple[int, ...]]:
+    roster: dict[tuple[int, int], tuple[int, ...]] = {}
+    for key, val in base.items():
+        e, d = key
+        in_w = nbh.workers is None or e in nbh.workers
+        in_d = nbh.days is None or nbh.days[0] <= d < nbh.days[1]
+        if not (in_w and in_d):
+            roster[key] = val
+    cells: dict[tuple[int, int], list[int]] = {}
+    for (e, d, s), v in built.x.items():
+        if solver.boolean_value(v):
+            cells.setdefault((e, d), []).append(s)
+    for key, ss in cells.items():
+        roster[key] = tuple(sorted(ss))
+    return roster
+
+
+def _hint(built: Built, roster: Roster) -> None:
+    for (e, d, s), v in built.x.items():
+        built.model.add_hint(v, s in roster.get((e, d), ()))
+
+
+def solve_sub(
+    c: Compiled,
+    roster: Roster,
+    nbh: Neighbourhood,
+    *,
+    seed: int,
+    dtime: float,
+    seconds: float,
+    workers: int = 1,
+    cache: dict[Any, dict[str, int]] | None = None,
+    relax: frozenset[int] = frozenset(),
+    skip_hard_min: bool = False,
+    hint: bool = True,
+    previous: Roster | None = None,
+    change_weight: int = 0,
+) -> _Sub:
+    b = Builder(
+        c, roster=roster, nbh=nbh, worker_cache=cache, relax_workers=relax,
+        skip_hard_min=skip_hard_min, previous=previous, change_weight=change_weight,
+    )
+    built = b.build()
+    if hint:
+        _hint(built, roster)
+    solver = cp_model.CpSolver()
+    _params(solver, workers, seed, seconds)
+    if dtime > 0:
+        solver.parameters.max_deterministic_time = dtime
+    # The full LP relaxation of the cover and sliding-window rules is what proves small
+    # sub-models optimal quickly (about 10x faster than the default level on Curtois-Qu).
+    solver.parameters.linearization_level = 2
+    st = solver.solve(built.model)
+    if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return _Sub(st, None, None)
+    return _Sub(
+        st,
+        round(solver.objective_value),
+        _extract(c, built, solver, roster, nbh),
+        round(solver.best_objective_bound),
+    )
+
+
+def evaluate(c: Compiled, roster: Roster, **kw: Any) -> dict[str, int]:
+    """Objective terms of a complete roster, computed by the builder with nothing free."""
+    b = Builder(c, roster=roster, nbh=Neighbourhood(workers=frozenset()), **kw)
+    built = b.build()
+    assert not built.terms or all(not ts for ts in built.terms.values())
+    return {k: v for k, v in built.const.items() if v}
+
+
+def construct(
+    c: Compiled, deadline: float, seed: int, cache: dict[Any, dict[str, int]]
+) -> dict[tuple[int, int], tuple[int, ...]] | None:
+    """Greedy by blocks of workers, each block solved exactly given earlier blocks."""
+    roster: dict[tuple[int, int], tuple[int, ...]] = {}
+    E = c.E
+    cells = max(1, c.H * max(1, c.S))
+    # Blocks of one or two workers: each step is then proved optimal in milliseconds.
+    size = max(1, min(E, 120 // cells))
+    order = list(range(E))
+    for i in range(0, E, size):
+        block = frozenset(order[i : i + size])
+        later = frozenset(order[i + size :])
+        left = deadline - time.monotonic()
+        sub = solve_sub(
+            c, roster, Neighbourhood(workers=block), seed=seed + i, dtime=0.5,
+            seconds=max(0.5, min(left / 2, 10.0)), relax=later, skip_hard_min=True,
+            hint=False, cache=None,
+        )
+        if sub.roster is None:
+            return None
+        roster = sub.roster
+    return roster
+
+
+def _to_assignments(p: Problem, roster: Roster) -> tuple[Assignment, ...]:
+    out = [
+        Assignment(p.workers[e].id, d, p.shifts[s].id)
+        for (e, d), ss in roster.items()
+        for s in ss
+    ]
+    return tuple(sorted(out, key=lambda a: (a.worker, a.day, a.shift)))
+
+
+def roster_from(p: Problem, assignments: Any) -> dict[tuple[int, int], tuple[int, ...]]:
+    widx = {w.id: i for i, w in enumerate(p.workers)}
+    sidx = {s.id: i for i, s in enumerate(p.shifts)}
+    cells: dict[tuple[int, int], list[int]] = {}
+    for a in assignments:
+        if a.worker in widx and a.shift in sidx and 0 <= a.day < p.horizon:
+            cells.setdefault((widx[a.worker], a.day), []).append(sidx[a.shift])
+    return {k: tuple(sorted(v)) for k, v in cells.items()}
+
+
+class _Search:
+    def __init__(self, p: Problem, opt: Options, **model_kw: Any) -> None:
+        self.p = p
+        self.c = Compiled(p)
+        self.opt = opt
+        self.kw = model_kw
+        self.t0 = time.monotonic()
+        self.deadline = self.t0 + opt.time_limit
+        self.rng = random.Random(opt.seed)
+        self.cache: dict[Any, dict[str, int]] = {}
+        self.best: dict[tuple[int, int], tuple[int, ...]] | None = None
+        self.best_obj: int | None = None
+        self.bound: int | None = None
+        self.t_best = 0.0
+        self.optimal = False
+        self.infeasible = False
+        self.hint: dict[tuple[int, int], tuple[int, ...]] | None = None
+        self.iterations = 0
+        self.dtime = 0.3
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.t0
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def offer(self, roster: dict[tuple[int, int], tuple[int, ...]] | None, obj: int | None) -> bool:
+        if roster is None or obj is None:
+            return False
+        if self.best_obj is None or obj < self.best_obj:
+            self.best, self.best_obj = roster, obj
+            self.t_best = self.elapsed()
+            if self.opt.progress:
+                self.opt.progress(obj, self.bound, self.t_best)
+            return True
+        if obj == self.best_obj:
+            self.best = roster  # sideways moves help the search leave plateaus
+        return False
+
+    def full(self, seconds: float) -> None:
+        b = Builder(self.c, worker_cache=None, **self.kw)
+        built = b.build()
+        hint = self.best or self.hint
+        if hint is not None:
+            _hint(built, hint)
+        solver = cp_model.CpSolver()
+        _params(solver, self.opt.workers, self.opt.seed, seconds)
+        search = self
+
+        class _Cb(cp_model.CpSolverSolutionCallback):
+            def on_solution_callback(self) -> None:
+                if search.opt.progress:
+                    search.opt.progress(
+                        round(self.objective_value), round(self.best_objective_bound),
+                        search.elapsed(),
+                    )
+
+        st = solver.solve(built.model, _Cb())
+        if st == cp_model.INFEASIBLE:
+            self.infeasible = True
+            return
+        if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            bound = round(solver.best_objective_bound)
+            self.bound = bound if self.bound is None else max(self.bound, bound)
+            roster = _extract(self.c, built, solver, {}, Neighbourhood())
+            self.offer(roster, round(solver.objective_value))
+            if st == cp_model.OPTIMAL:
+                self.optimal = True
+        elif st == cp_model.UNKNOWN:
+            bound = round(solver.best_objective_bound)
+            if bound > -(10**15):
+                self.bound = bound if self.bound is None else max(self.bound, bound)
+
+    def pick(self, size: float) -> Neighbourhood:
+        c, rng = self.c, self.rng
+        kind = rng.random()
+        cells_per_worker = c.H * max(1, c.S)
+        nw = max(1, min(c.E, round(size / max(1, cells_per_worker))))
+        if kind < 0.4 or c.H <= 14:
+            return Neighbourhood(workers=frozenset(rng.sample(range(c.E), nw)))
+        if kind < 0.7:
+            # Workers sharing a random shift type: they are the ones who can swap.
+            s = rng.randrange(c.S)
+            pool = [e for e in range(c.E) if c.skill[e][s]] or list(range(c.E))
+            k = min(len(pool), max(2, nw))
+            return Neighbourhood(workers=frozenset(rng.sample(pool, k)))
+        length = max(7, min(c.H, round(size / max(1, c.E * c.S))))
+        a = rng.randrange(0, max(1, c.H - length + 1))
+        if kind < 0.85 or nw * 3 >= c.E:
+            return Neighbourhood(days=(a, a + length))
+        ww = max(1, min(c.E, nw * 3))
+        length2 = max(7, min(c.H, length * 3))
+        a = rng.randrange(0, max(1, c.H - length2 + 1))
+        return Neighbourhood(workers=frozenset(rng.sample(range(c.E), ww)), days=(a, a + length2))
+
+    def lns(self) -> None:
+        c = self.c
+        size = float(min(c.E * c.H * c.S, 3 * c.H * c.S))
+        it = 0
+        par = 2 if self.opt.workers >= 2 else 1
+        with ThreadPoolExecutor(max_workers=par) as pool:
+            while self.left() > 0.2 and self.best is not None and not self.optimal:
+                if self.opt.max_iterations is not None and it >= self.opt.max_iterations:
+                    break
+                base = self.best
+                jobs = []
+                for j in range(par):
+                    nbh = self.pick(size)
+                    seed = self.opt.seed * 7919 + it * 2 + j
+                    jobs.append(
+                        pool.submit(
+                            solve_sub, c, base, nbh, seed=seed, dtime=self.dtime,
+                            seconds=min(self.left(), 10.0), cache=self.cache, **self.kw,
+                        )
+                    )
+                results = [f.result() for f in jobs]
+                it += 1
+                if self.opt.log:
+                    print(
+                        f"it {it} size {size:.0f} {[int(r.status) for r in results]}"
+                        f" {[r.objective for r in results]} best {self.best_obj} t {self.elapsed():.1f}",
+                        flush=True,
+                    )
+                proved = sum(1 for r in results if r.status == cp_model.OPTIMAL)
+                # Prefer the better result; ties go to the first job for determinism.
+                for r in sorted(results, key=lambda r: r.objective if r.objective is not None
+                                else 1 << 62):
+                    self.offer(r.roster, r.objective)
+                    break
+                if proved == len(results):
+                    size = min(size * 1.15, float(c.E * c.H * c.S))
+                else:
+                    size = max(50.0, size * 0.85)
+                if len(self.cache) > 20000:
+                    self.cache.clear()
+                if self.bound is not None and self.best_obj is not None and (
+                    self.best_obj <= self.bound
+                ):
+                    self.optimal = True
+        self.iterations = it
+
+
+def solve(p: Problem, opt: Options | None = None) -> Solution:
+    from .diagnose import explain_infeasible, uncovered_reasons
+
+    opt = opt or Options()
+    validate(p)
+    s = _Search(p, opt)
+    c = s.c
+    roster = construct(c, s.deadline, opt.seed, s.cache)
+    if roster is not None and not any(cv.hard_min for cv in p.cover):
+        s.offer(roster, sum(evaluate(c, roster).values()))
+    elif roster is not None:
+        s.hint = roster  # may break a cross-worker hard minimum: a hint only
+    small = c.E * c.H * c.S <= 20000
+    share = 0.25 if small else opt.full_share
+    if s.left() > 0:
+        s.full(max(0.5, min(s.left() * share, 15.0 if small else 30.0)))
+    if not s.infeasible and s.best is not None:
+        s.lns()
+    if s.infeasible or s.best is None:
+        conflicts = explain_infeasible(p, min(30.0, max(5.0, opt.time_limit)))
+        status = "infeasible" if s.infeasible or conflicts else "unknown"
+        return Solution(
+            status, conflicts=conflicts, seconds=s.elapsed(), seconds_to_best=s.elapsed()
+        )
+    terms = evaluate(c, s.best)
+    obj = sum(terms.values())
+    bound = s.bound
+    optimal = s.optimal or (bound is not None and obj <= bound)
+    assignments = _to_assignments(p, s.best)
+    return Solution(
+        "optimal" if optimal else "feasible",
+        assignments,
+        obj,
+        obj if optimal else bound,
+        tuple(sorted(terms.items())),
+        uncovered_reasons(p, assignments),
+        seconds=s.elapsed(),
+        seconds_to_best=s.t_best,
+    )
