@@ -110,7 +110,7 @@ def member_create(request: HttpRequest, payload: MemberIn) -> Any:
 @router.get("members/{pk}", response=MemberOut)
 def member_detail(request: HttpRequest, pk: int) -> Any:
     cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
-    member = get_for(MemberBusiness.objects, cooperative=cooperative, pk=pk)
+    member: MemberBusiness = get_for(MemberBusiness.objects, cooperative=cooperative, pk=pk)
     if role_of(request) == Role.MEMBER and member.pk != request.membership.member_business_id:  # type: ignore[attr-defined]
         raise HttpError(404, "Not Found")
     return member

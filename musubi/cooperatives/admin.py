@@ -5,7 +5,7 @@ from musubi.core.scoped_admin import ScopedModelAdmin
 
 
 @admin.register(Cooperative)
-class CooperativeAdmin(admin.ModelAdmin):
+class CooperativeAdmin(admin.ModelAdmin[Cooperative]):
     list_display = ["name", "slug", "prefecture"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -11,7 +11,7 @@ from musubi.core.forms import DateInput, JapaneseFieldsMixin
 from musubi.members.models import MemberBusiness
 
 
-class CooperativeSettingsForm(JapaneseFieldsMixin, forms.ModelForm):
+class CooperativeSettingsForm(JapaneseFieldsMixin, forms.ModelForm[Cooperative]):
     district_codes_text = forms.CharField(
         label=_("district (municipality codes)"),
         help_text=_("One or more 5-digit codes separated by commas, for example 11362, 11363."),

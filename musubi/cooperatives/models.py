@@ -1,7 +1,7 @@
 """The tenant (Cooperative), its people's roles, and invitations."""
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -22,7 +22,10 @@ class Role(models.TextChoices):
 
 class WorkingTimeSystem(models.TextChoices):
     STANDARD = "standard", _("Standard (8 h/day, 40 h/week)")
-    ANNUAL_VARIABLE = "annual_variable", _("Annual variable working hours (1年単位の変形労働時間制)")
+    ANNUAL_VARIABLE = (
+        "annual_variable",
+        _("Annual variable working hours (1年単位の変形労働時間制)"),
+    )
 
 
 class RestDayRule(models.TextChoices):
@@ -122,7 +125,9 @@ class Membership(TenantModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["cooperative", "user"], name="one_role_per_cooperative"),
+            models.UniqueConstraint(
+                fields=["cooperative", "user"], name="one_role_per_cooperative"
+            ),
             models.CheckConstraint(
                 condition=~models.Q(role="member") | models.Q(member_business__isnull=False),
                 name="member_role_needs_business",
@@ -138,7 +143,7 @@ def _new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def _default_expiry() -> "timezone.datetime":
+def _default_expiry() -> datetime:
     return timezone.now() + timedelta(days=7)
 
 

@@ -29,7 +29,9 @@ def invitation_create(
     """Store an invitation and email its link; a member user always names their business."""
     email = email.strip().lower()
     if role == Role.MEMBER and member_business is None:
-        raise ValidationError({"member_business": _("Choose the member business this user is for.")})
+        raise ValidationError(
+            {"member_business": _("Choose the member business this user is for.")}
+        )
     if Membership.objects.filter(cooperative=cooperative, user__email=email).exists():
         raise ValidationError({"email": _("This person already belongs to the cooperative.")})
     invitation = Invitation.objects.create(

@@ -16,15 +16,17 @@ from musubi.cooperatives.models import Invitation, Membership, Role
 from musubi.cooperatives.services import invitation_accept, invitation_create
 from musubi.core.crud import form_page
 from musubi.core.forms import add_validation_error
-from musubi.core.tenancy import coop_view
+from musubi.core.tenancy import CoopRequest, coop_view
 
 
 @coop_view(Role.COORDINATOR)
-def people(request: HttpRequest, coop: str) -> HttpResponse:
+def people(request: CoopRequest, coop: str) -> HttpResponse:
     form = InvitationForm(request.POST or None, cooperative=request.cooperative)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation_create(cooperative=request.cooperative, actor=request.user, **form.cleaned_data)
+            invitation_create(
+                cooperative=request.cooperative, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -44,7 +46,7 @@ def people(request: HttpRequest, coop: str) -> HttpResponse:
 
 
 @coop_view(Role.COORDINATOR)
-def coop_settings(request: HttpRequest, coop: str) -> HttpResponse:
+def coop_settings(request: CoopRequest, coop: str) -> HttpResponse:
     form = CooperativeSettingsForm(request.POST or None, instance=request.cooperative)
     return form_page(
         request,
@@ -66,6 +68,4 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.cooperative})
         return redirect("coop_home", invitation.cooperative.slug)
-    return render(
-        request, "cooperatives/accept.html", {"form": form, "invitation": invitation}
-    )
+    return render(request, "cooperatives/accept.html", {"form": form, "invitation": invitation})

@@ -5,7 +5,7 @@ from musubi.core.models import AuditLogEntry, User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin[User]):
     ordering = ["email"]
     list_display = ["email", "family_name", "given_name", "is_superuser", "is_active"]
     search_fields = ["email", "family_name", "given_name"]
@@ -18,7 +18,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(AuditLogEntry)
-class AuditLogEntryAdmin(admin.ModelAdmin):
+class AuditLogEntryAdmin(admin.ModelAdmin[AuditLogEntry]):
     list_display = ["at", "cooperative", "actor", "action", "object_type", "object_repr"]
     list_filter = ["cooperative", "action", "object_type"]
 

@@ -46,7 +46,7 @@ def normalize_postal_code(value: str) -> str:
 
 
 def normalize_phone(value: str) -> str:
-    """Accept a Japanese landline, mobile, IP or toll-free number; store it without hyphens (R7.4)."""
+    """Accept a Japanese landline, mobile, IP or toll-free number; store digits only (R7.4)."""
     digits = _strip_separators(value)
     if not re.fullmatch(r"0\d{9,10}", digits):
         raise ValidationError(
@@ -56,9 +56,7 @@ def normalize_phone(value: str) -> str:
         )  # fmt: skip
     mobile_like = ("070", "080", "090", "060", "050")
     if digits.startswith(mobile_like) and len(digits) != 11:
-        raise ValidationError(
-            _("Mobile and 050 numbers have 11 digits."), code="phone"
-        )
+        raise ValidationError(_("Mobile and 050 numbers have 11 digits."), code="phone")
     return digits
 
 

@@ -57,7 +57,7 @@ class TwoFactorRequiredMiddleware:
         if (
             user.is_authenticated
             and not request.path_info.startswith(ALWAYS_ALLOWED_PREFIXES)
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[attr-defined]
             and user_needs_two_factor(user)
         ):
             if request.path_info.startswith("/api/"):

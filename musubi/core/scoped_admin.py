@@ -6,7 +6,7 @@ from django.contrib import admin
 from django_scopes import scopes_disabled
 
 
-class ScopedModelAdmin(admin.ModelAdmin):
+class ScopedModelAdmin(admin.ModelAdmin[Any]):
     def get_queryset(self, request: Any) -> Any:
         with scopes_disabled():
             return self.model.objects.all()

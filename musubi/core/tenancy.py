@@ -6,7 +6,7 @@ cooperative and the actor and raise ``Http404`` for anything the actor may not s
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -16,8 +16,14 @@ from django_scopes import scopes_disabled
 
 from musubi.cooperatives.models import Cooperative, Membership, Role
 
-M = TypeVar("M", bound=Model)
 View = Callable[..., HttpResponse]
+
+
+class CoopRequest(HttpRequest):
+    """A request inside ``/c/<coop>/``: the middleware has set these two attributes."""
+
+    cooperative: Cooperative
+    membership: Membership
 
 
 def cooperative_for_user(*, slug: str, user: Any) -> tuple[Cooperative, Membership | None]:
@@ -81,7 +87,7 @@ def coop_view(*roles: str) -> Callable[[View], View]:
     return decorator
 
 
-def get_for(queryset: QuerySet[M], *, cooperative: Cooperative, **lookup: Any) -> M:
+def get_for[M: Model](queryset: QuerySet[M], *, cooperative: Cooperative, **lookup: Any) -> M:
     """One object of this cooperative, or 404 — never an object of another cooperative."""
     obj = queryset.filter(cooperative=cooperative, **lookup).first()
     if obj is None:

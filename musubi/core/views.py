@@ -9,10 +9,10 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Role
+from musubi.cooperatives.models import Cooperative, Role
 from musubi.core.forms import LoginForm, TokenForm
 from musubi.core.models import AuditLogEntry
-from musubi.core.tenancy import coop_view, memberships_of, role_of
+from musubi.core.tenancy import CoopRequest, coop_view, memberships_of, role_of
 from musubi.core.throttle import client_ip, login_failed, login_is_locked, login_succeeded
 from musubi.core.totp import b32_secret, qr_svg, totp_device_for_setup
 
@@ -77,13 +77,19 @@ def home(request: HttpRequest) -> HttpResponse:
     has_talent = hasattr(request.user, "talent")
     if len(memberships) == 1 and not has_talent:
         return redirect("coop_home", memberships[0].cooperative.slug)
+    cooperatives = []
+    if request.user.is_superuser:
+        with scopes_disabled():
+            cooperatives = list(Cooperative.objects.all())
     return render(
-        request, "core/home.html", {"memberships": memberships, "has_talent": has_talent}
+        request,
+        "core/home.html",
+        {"memberships": memberships, "has_talent": has_talent, "cooperatives": cooperatives},
     )
 
 
 @coop_view()
-def coop_home(request: HttpRequest, coop: str) -> HttpResponse:
+def coop_home(request: CoopRequest, coop: str) -> HttpResponse:
     role = role_of(request)
     cooperative = request.cooperative
     context: dict[str, object] = {"role": role, "today": timezone.localdate()}
@@ -104,7 +110,7 @@ def coop_home(request: HttpRequest, coop: str) -> HttpResponse:
 
 
 @coop_view(Role.COORDINATOR)
-def audit_log(request: HttpRequest, coop: str) -> HttpResponse:
+def audit_log(request: CoopRequest, coop: str) -> HttpResponse:
     with scopes_disabled():
         entries = list(
             AuditLogEntry.objects.filter(cooperative=request.cooperative).select_related("actor")[
@@ -112,4 +118,3 @@ def audit_log(request: HttpRequest, coop: str) -> HttpResponse:
             ]
         )
     return render(request, "core/audit_log.html", {"entries": entries})
-

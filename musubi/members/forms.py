@@ -1,12 +1,15 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
+from musubi.cooperatives.models import Cooperative
 from musubi.core.forms import DateInput, JapaneseFieldsMixin
 from musubi.members.models import MemberBusiness, Site
 
 
-class MemberBusinessForm(JapaneseFieldsMixin, forms.ModelForm):
+class MemberBusinessForm(JapaneseFieldsMixin, forms.ModelForm[MemberBusiness]):
     class Meta:
         model = MemberBusiness
         fields = [
@@ -17,7 +20,7 @@ class MemberBusinessForm(JapaneseFieldsMixin, forms.ModelForm):
         widgets = {"member_from": DateInput(), "member_to": DateInput()}
 
 
-class SiteForm(JapaneseFieldsMixin, forms.ModelForm):
+class SiteForm(JapaneseFieldsMixin, forms.ModelForm[Site]):
     member = SafeModelChoiceField(label=_("member"), queryset=MemberBusiness.objects.none())
 
     class Meta:
@@ -27,8 +30,7 @@ class SiteForm(JapaneseFieldsMixin, forms.ModelForm):
             "municipality_code", "latitude", "longitude", "phone",
         ]  # fmt: skip
 
-    def __init__(self, *args: object, cooperative: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["member"].queryset = MemberBusiness.objects.filter(  # type: ignore[attr-defined]
-            cooperative=cooperative
-        )
+    def __init__(self, *args: Any, cooperative: Cooperative, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        member_field: SafeModelChoiceField = self.fields["member"]
+        member_field.queryset = MemberBusiness.objects.filter(cooperative=cooperative)

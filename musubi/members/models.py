@@ -77,7 +77,7 @@ class MemberBusiness(TenantModel):
 
 
 class Site(TenantModel):
-    """A 事業所 / 就業場所 of a member, with the municipality code used for the 地区 check (R1.4)."""
+    """A 事業所 / 就業場所 of a member; its municipality code decides the 地区 check (R1.4)."""
 
     member = models.ForeignKey(
         MemberBusiness, on_delete=models.CASCADE, related_name="sites", verbose_name=_("member")
@@ -107,4 +107,5 @@ class Site(TenantModel):
 
     @property
     def address(self) -> str:
-        return f"〒{self.postal_code} {self.prefecture}{self.city}{self.street} {self.building}".strip()
+        place = f"{self.prefecture}{self.city}{self.street}"
+        return f"〒{self.postal_code} {place} {self.building}".strip()

@@ -5,13 +5,13 @@ from django.utils.translation import gettext as _
 
 from musubi.cooperatives.models import Role
 from musubi.core.crud import Column, form_page, list_page
-from musubi.core.tenancy import coop_view, get_for
+from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.members.forms import MemberBusinessForm, SiteForm
 from musubi.members.models import MemberBusiness, Site
 
 
 @coop_view(Role.COORDINATOR)
-def member_list(request: HttpRequest, coop: str) -> HttpResponse:
+def member_list(request: CoopRequest, coop: str) -> HttpResponse:
     return list_page(
         request,
         queryset=MemberBusiness.objects.filter(cooperative=request.cooperative),
@@ -29,7 +29,7 @@ def member_list(request: HttpRequest, coop: str) -> HttpResponse:
 
 
 @coop_view(Role.COORDINATOR)
-def member_edit(request: HttpRequest, coop: str, pk: int | None = None) -> HttpResponse:
+def member_edit(request: CoopRequest, coop: str, pk: int | None = None) -> HttpResponse:
     instance = (
         get_for(MemberBusiness.objects, cooperative=request.cooperative, pk=pk) if pk else None
     )
@@ -44,7 +44,7 @@ def member_edit(request: HttpRequest, coop: str, pk: int | None = None) -> HttpR
 
 
 @coop_view(Role.COORDINATOR)
-def site_list(request: HttpRequest, coop: str) -> HttpResponse:
+def site_list(request: CoopRequest, coop: str) -> HttpResponse:
     return list_page(
         request,
         queryset=Site.objects.filter(cooperative=request.cooperative).select_related("member"),
@@ -57,9 +57,11 @@ def site_list(request: HttpRequest, coop: str) -> HttpResponse:
             Column(_("Municipality code"), lambda s: s.municipality_code),
             Column(
                 _("Inside the district"),
-                lambda s: _("yes")
-                if s.municipality_code in request.cooperative.district_codes
-                else _("no — dispatch not allowed"),
+                lambda s: (
+                    _("yes")
+                    if s.municipality_code in request.cooperative.district_codes
+                    else _("no — dispatch not allowed")
+                ),
             ),
         ],
         row_url=lambda s: reverse("site_edit", args=[coop, s.pk]),
@@ -68,7 +70,7 @@ def site_list(request: HttpRequest, coop: str) -> HttpResponse:
 
 
 @coop_view(Role.COORDINATOR)
-def site_edit(request: HttpRequest, coop: str, pk: int | None = None) -> HttpResponse:
+def site_edit(request: CoopRequest, coop: str, pk: int | None = None) -> HttpResponse:
     instance = get_for(Site.objects, cooperative=request.cooperative, pk=pk) if pk else None
     form = SiteForm(request.POST or None, instance=instance, cooperative=request.cooperative)
     return form_page(
@@ -80,8 +82,9 @@ def site_edit(request: HttpRequest, coop: str, pk: int | None = None) -> HttpRes
 
 
 @coop_view(Role.MEMBER)
-def my_business(request: HttpRequest, coop: str) -> HttpResponse:
+def my_business(request: CoopRequest, coop: str) -> HttpResponse:
     member = request.membership.member_business
+    assert member is not None  # the model's check constraint: member users have a business
     return render(
         request,
         "members/my_business.html",

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +12,7 @@ LANGUAGE_CHOICES = [
 ]  # fmt: skip
 
 
-class WorkerForm(JapaneseFieldsMixin, forms.ModelForm):
+class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
     languages = forms.MultipleChoiceField(
         label=_("languages"),
         choices=LANGUAGE_CHOICES,
@@ -38,15 +40,15 @@ class WorkerForm(JapaneseFieldsMixin, forms.ModelForm):
         return data
 
 
-class QualificationForm(forms.ModelForm):
+class QualificationForm(forms.ModelForm[Qualification]):
     class Meta:
         model = Qualification
         fields = ["kind", "name", "level", "acquired_on", "expires_on"]
         widgets = {"acquired_on": DateInput(), "expires_on": DateInput()}
 
-    def clean(self) -> dict[str, object]:
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         acquired, expires = data.get("acquired_on"), data.get("expires_on")
-        if acquired and expires and expires < acquired:  # type: ignore[operator]
+        if acquired and expires and expires < acquired:
             self.add_error("expires_on", _("The expiry date is before the date it was acquired."))
         return data

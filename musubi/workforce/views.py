@@ -8,13 +8,13 @@ from django.views.decorators.http import require_POST
 from musubi.cooperatives.models import Role
 from musubi.core.audit import audited_save
 from musubi.core.crud import Column, form_page, list_page
-from musubi.core.tenancy import coop_view, get_for
+from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.workforce.forms import QualificationForm, WorkerForm
 from musubi.workforce.models import Qualification, Worker
 
 
 @coop_view(Role.COORDINATOR)
-def worker_list(request: HttpRequest, coop: str) -> HttpResponse:
+def worker_list(request: CoopRequest, coop: str) -> HttpResponse:
     return list_page(
         request,
         queryset=Worker.objects.filter(cooperative=request.cooperative),
@@ -33,7 +33,7 @@ def worker_list(request: HttpRequest, coop: str) -> HttpResponse:
 
 
 @coop_view(Role.COORDINATOR)
-def worker_edit(request: HttpRequest, coop: str, pk: int | None = None) -> HttpResponse:
+def worker_edit(request: CoopRequest, coop: str, pk: int | None = None) -> HttpResponse:
     instance = get_for(Worker.objects, cooperative=request.cooperative, pk=pk) if pk else None
     form = WorkerForm(request.POST or None, instance=instance)
     return form_page(
@@ -51,8 +51,8 @@ def worker_edit(request: HttpRequest, coop: str, pk: int | None = None) -> HttpR
 
 @require_POST
 @coop_view(Role.COORDINATOR)
-def qualification_add(request: HttpRequest, coop: str, pk: int) -> HttpResponse:
-    worker = get_for(Worker.objects, cooperative=request.cooperative, pk=pk)
+def qualification_add(request: CoopRequest, coop: str, pk: int) -> HttpResponse:
+    worker: Worker = get_for(Worker.objects, cooperative=request.cooperative, pk=pk)
     form = QualificationForm(request.POST)
     if form.is_valid():
         qualification: Qualification = form.save(commit=False)
@@ -64,14 +64,14 @@ def qualification_add(request: HttpRequest, coop: str, pk: int) -> HttpResponse:
             audited_save(instance=qualification, actor=request.user, cooperative=worker.cooperative)
             messages.success(request, _("Saved."))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for error in form.errors.get_json_data().values():
+            for item in error:
+                messages.error(request, item["message"])
     return redirect("worker_edit", coop, pk)
 
 
 @coop_view(Role.WORKER)
-def my_worker_profile(request: HttpRequest, coop: str) -> HttpResponse:
+def my_worker_profile(request: CoopRequest, coop: str) -> HttpResponse:
     worker = request.membership.worker
     return render(
         request,

@@ -44,7 +44,9 @@ def test_five_failed_logins_lock_the_account_even_for_the_right_password(town_a:
     client = Client()
     for _ in range(5):
         client.post("/account/login/", {"email": "worker@alpha.example", "password": "wrong"})
-    response = client.post("/account/login/", {"email": "worker@alpha.example", "password": PASSWORD})
+    response = client.post(
+        "/account/login/", {"email": "worker@alpha.example", "password": PASSWORD}
+    )
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
     assert "15" in response.text
@@ -90,7 +92,11 @@ def test_an_invited_member_user_joins_with_the_role_and_business_the_coordinator
     with django_capture_on_commit_callbacks(execute=True):
         response = coordinator.post(
             "/c/alpha/people/",
-            {"email": "new@alpha.example", "role": Role.MEMBER, "member_business": town_a.member.pk},
+            {
+                "email": "new@alpha.example",
+                "role": Role.MEMBER,
+                "member_business": town_a.member.pk,
+            },
         )
     assert response.status_code == 302
     assert len(mail.outbox) == 1

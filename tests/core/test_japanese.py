@@ -21,7 +21,11 @@ def test_a_bad_postal_code_gets_a_japanese_message(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "stored"),
-    [("0494-22-1234", "0494221234"), ("090-1234-5678", "09012345678"), ("0120-123-456", "0120123456")],
+    [
+        ("0494-22-1234", "0494221234"),
+        ("090-1234-5678", "09012345678"),
+        ("0120-123-456", "0120123456"),
+    ],
 )
 def test_phone_numbers_are_stored_as_digits(raw: str, stored: str) -> None:
     assert j.normalize_phone(raw) == stored

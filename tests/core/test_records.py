@@ -33,7 +33,9 @@ def test_a_coordinator_adds_a_member_and_the_audit_log_records_who_did_it(
         member = MemberBusiness.objects.get(name="株式会社やまびこワイナリー")
         assert member.name_kana == "ヤマビコワイナリー"
         assert member.phone == "0494221234"
-        entry = AuditLogEntry.objects.get(object_id=str(member.pk), object_type="members.MemberBusiness")
+        entry = AuditLogEntry.objects.get(
+            object_id=str(member.pk), object_type="members.MemberBusiness"
+        )
     assert entry.actor == town_a.coordinator
     assert entry.cooperative == town_a.cooperative
     log = client.get("/c/alpha/audit/")
@@ -52,7 +54,9 @@ def test_a_coordinator_adds_a_member_and_the_audit_log_records_who_did_it(
 def test_bad_member_input_gets_a_japanese_message_and_nothing_is_saved(
     town_a: Town, as_user: Any, field: str, value: str, words: str
 ) -> None:
-    response = as_user(town_a.coordinator).post("/c/alpha/members/new/", {**GOOD_MEMBER, field: value})
+    response = as_user(town_a.coordinator).post(
+        "/c/alpha/members/new/", {**GOOD_MEMBER, field: value}
+    )
     assert response.status_code == 200
     assert words in response.text
     with scopes_disabled():
