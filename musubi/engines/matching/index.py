@@ -48,6 +48,7 @@ class TalentIndex:
         self._profiles: list[ConceptProfile | None] = []
         self._lang_bit: dict[str, int] = {}
         self.bm25 = BM25Index(capacity)
+        self._centroids: FloatMatrix | None = None
         self._cap = 0
         self._allocate(max(capacity, 16))
 
@@ -196,6 +197,21 @@ class TalentIndex:
         self.alive[slot] = True
         self._talents[slot] = talent
         self._profiles[slot] = profile
+
+    def category_centroids(self) -> FloatMatrix:
+        """One embedding per taxonomy category (mean of its labels and owner phrases).
+
+        Lets a need that uses none of the taxonomy's phrases still land near a category
+        by meaning. Computed once per index (≈1,000 short texts, under a second).
+        """
+        if self._centroids is None:
+            rows = []
+            for cid in self.taxonomy.category_ids:
+                vecs = self.embedder.encode(self.taxonomy.category_texts[cid])
+                m = vecs.mean(axis=0)
+                rows.append(m / (np.linalg.norm(m) or 1.0))
+            self._centroids = np.stack(rows).astype(np.float32)
+        return self._centroids
 
     def category_vector(self, profile: ConceptProfile) -> FloatMatrix:
         v = np.zeros(len(self._cat_pos), dtype=np.float32)

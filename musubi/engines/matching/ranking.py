@@ -26,13 +26,16 @@ Method = Literal["bm25", "dense", "hybrid"]
 class Weights:
     """Fusion weights (tuned on the development split, see docs/benchmarks/matching.md)."""
 
-    bm25: float = 0.35
-    dense: float = 0.45
-    category: float = 0.9
+    bm25: float = 0.5
+    dense: float = 0.4
+    category: float = 0.7
     skill: float = 0.2
+    soft_category: float = 0.8
     # Query expansion: weight of taxonomy synonyms of the need's categories in BM25.
     expansion: float = 0.3
-    fee: float = 0.05
+    # Budget fit is judged by people, not by the qrels; tuning drove it to 0, so it is
+    # shown in explanations but does not move the ranking unless a caller asks for it.
+    fee: float = 0.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -48,6 +51,7 @@ class PreparedNeed:
     vector: npt.NDArray[np.float32]
     cat: npt.NDArray[np.float32]
     skill: npt.NDArray[np.float32]
+    soft_cat: npt.NDArray[np.float32]
 
 
 def need_document(need: Need) -> str:
@@ -69,8 +73,29 @@ def prepare(need: Need, index: TalentIndex, expansion: float = DEFAULT_WEIGHTS.e
         terms[term] = 1.0
     vec = index.embedder.encode([text])[0]
     return PreparedNeed(
-        need, profile, terms, vec, index.category_vector(profile), index.skill_vector(profile)
+        need,
+        profile,
+        terms,
+        vec,
+        index.category_vector(profile),
+        index.skill_vector(profile),
+        soft_categories(vec, index),
     )
+
+
+def soft_categories(vec: npt.NDArray[np.float32], index: TalentIndex) -> npt.NDArray[np.float32]:
+    """Categories the need is *semantically* close to, for needs no phrase matched.
+
+    Only categories clearly above the rest count (cosine minus the mean over categories,
+    kept for the best two), so a vague need does not spread over the whole taxonomy.
+    """
+    sims = index.category_centroids() @ vec
+    rel = np.maximum(sims - sims.mean() - sims.std(), 0.0)
+    keep = np.argsort(-rel)[:2]
+    out = np.zeros_like(rel)
+    out[keep] = rel[keep]
+    top = float(out.max())
+    return (out / top if top > 0 else out).astype(np.float32)
 
 
 def _scaled(x: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.float32]:
@@ -108,6 +133,9 @@ def score_all(
         cat_mass = float(prep.cat.sum())
         if cat_mass > 0:
             parts["category"] = (index.cat @ prep.cat) / cat_mass
+        soft_mass = float(prep.soft_cat.sum())
+        if soft_mass > 0:
+            parts["soft_category"] = (index.cat @ prep.soft_cat) / soft_mass
         skill_mass = float(prep.skill.sum())
         if skill_mass > 0:
             parts["skill"] = (index.skill @ prep.skill) / skill_mass

@@ -88,6 +88,13 @@ class Taxonomy:
         self.category_ids: tuple[str, ...] = tuple(c.id for c in self.choices)
         self.skill_ids: tuple[str, ...] = tuple(s.id for c in self.choices for s in c.skills)
         self._cat_label = {c.id: c.ja for c in self.choices}
+        # Text describing each category in people's words, for dense concept matching.
+        self.category_texts: dict[str, list[str]] = {
+            cat["id"]: [cat["ja"], cat["en"]]
+            + [p.replace(" ", "") for p in cat["owner_phrases"]]
+            + [f"{sk['ja']} {sk['en']}" for sk in cat["skills"]]
+            for cat in cats
+        }
         self._skill_label = {s.id: s.ja for c in self.choices for s in c.skills}
 
     def _add(self, pattern: str, cid: str, sid: str, weight: float) -> None:

@@ -46,6 +46,7 @@ _FOLD = {
     "後継ぎ": "跡継ぎ",
     "後継者": "跡継ぎ",
     "スマートフォン": "スマホ",
+    "御店": "店",
 }
 _SENTENCE_SPLIT = re.compile(r"[。．！？!?\n]+|(?<=[a-z0-9])\.\s+", re.IGNORECASE)
 _ASCII_WORD = re.compile(r"^[a-z][a-z0-9\-+.]*$")

@@ -77,7 +77,7 @@ T: list[tuple[str, str, list[str], list[str]]] = [
     ("crowdfunding", "クラウドファンディング伴走支援。Makuake・CAMPFIREで累計1億円以上、リターン設計とページ制作。", ["Makuake", "CAMPFIRE"], ["ja"]),
     ("crowdfunding", "Crowdfunding strategist (Kickstarter, READYFOR): campaign story, reward tiers, backer updates.", ["Kickstarter", "READYFOR"], ["en", "ja"]),
     ("furusato", "ふるさと納税の返礼品登録・ページ改善の実務経験(自治体の中間事業者で5年)。ふるさとチョイス、さとふる対応。", ["ふるさと納税", "返礼品"], ["ja"]),
-    ("furusato ec_ops", "楽天ふるさと納税・ふるなびの掲載運用。返礼品の写真と説明文の改善、寄附額の設定。", ["楽天ふるさと納税"], ["ja"]),
+    ("furusato", "楽天ふるさと納税・ふるなびの掲載運用。返礼品の写真と説明文の改善、寄附額の設定。", ["楽天ふるさと納税"], ["ja"]),
     # --- data / Excel -------------------------------------------------------------
     ("excel_vba", "Excel VBAで業務ツールを作ります。請求書の自動作成、集計マクロ、転記作業の自動化。", ["VBA", "Excel"], ["ja"]),
     ("data_analysis", "データアナリスト。POSデータや売上データの分析、Looker Studioでのダッシュボード作成。", ["データ分析", "Looker Studio", "SQL"], ["ja"]),
@@ -111,12 +111,12 @@ T: list[tuple[str, str, list[str], list[str]]] = [
     ("tour_design", "着地型観光の旅行商品造成。旅行業務取扱管理者。農泊・体験プログラムの設計と販売。", ["着地型観光", "旅行業務取扱管理者"], ["ja"]),
     ("tour_design nature_guide", "Adventure tourism designer and nature guide; I create hiking and kayak experiences for international visitors.", ["adventure tourism", "nature guide"], ["en", "ja"]),
     ("nature_guide", "ネイチャーガイド。里山歩き、星空観察の案内を10年。", ["ネイチャーガイド"], ["ja"]),
-    ("tour_design inbound_marketing", "ワーケーション・教育旅行のコーディネーター。企業研修と修学旅行の受け入れ体制づくり。", ["ワーケーション", "教育旅行"], ["ja"]),
+    ("tour_design", "ワーケーション・教育旅行のコーディネーター。企業研修と修学旅行の受け入れ体制づくり。", ["ワーケーション", "教育旅行"], ["ja"]),
     # --- subsidies / succession / care ---------------------------------------------------
     ("grant_writing business_plan", "中小企業診断士。ものづくり補助金・持続化補助金の申請支援、採択率8割。事業計画の策定。", ["中小企業診断士", "補助金申請"], ["ja"]),
     ("grant_writing", "Grant writer for non-profits and small firms; I turn ideas into fundable applications.", ["grant writing"], ["en"]),
     ("business_plan", "元地銀の融資担当。資金繰り表と事業計画書の作成、金融機関との交渉の同席。", ["事業計画", "資金繰り"], ["ja"]),
-    ("grant_writing rpa_kintone", "IT導入補助金の支援事業者。補助金を使ったシステム導入の計画と申請。", ["IT導入補助金"], ["ja"]),
+    ("grant_writing", "IT導入補助金の支援事業者。補助金を使ったシステム導入の計画と申請。", ["IT導入補助金"], ["ja"]),
     ("succession", "事業承継士。親族内承継の計画づくり、後継者育成、株式の移し方の相談。", ["事業承継", "事業承継税制"], ["ja"]),
     ("ma succession", "M&Aアドバイザー。小規模事業の第三者承継、譲渡先探しと企業評価。", ["M&A", "事業譲渡"], ["ja"]),
     ("ma", "Former investment banker; valuation and due diligence for small business transfers.", ["valuation", "due diligence"], ["en"]),
