@@ -6,7 +6,8 @@ Texts, facets and grades are hand-written (talents_src.py, needs_src.py). Only t
 logistics (hours, windows, visits, fee, budget) are drawn from a seeded RNG, since they do
 not depend on wording; a need's logistics are redrawn until at least two excellent talents
 can actually take it, so every need stays scorable with constraints on.
-Split: every third need (index % 3 == 2) is held out and never used for tuning.
+Split: every third need of N (index % 3 == 2) is held out and never used for tuning;
+N2 is a second held-out set written later (see needs_src.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from needs_src import N  # noqa: E402
+from needs_src import N, N2  # noqa: E402
 from talents_src import T  # noqa: E402
 
 WINDOWS = ["weekday_day", "weekday_evening", "weekend"]
@@ -69,8 +70,9 @@ def build() -> None:
     splits: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {
         "dev": ([], []),
         "heldout": ([], []),
+        "heldout2": ([], []),
     }
-    for i, (g2, g1, business, text, onsite, lang) in enumerate(N):
+    for i, (g2, g1, business, text, onsite, lang) in enumerate(N + N2):
         nid = f"n{i + 1:03d}"
         g2s, g1s = set(g2.split()), set(g1.split())
         grades = {}
@@ -95,7 +97,7 @@ def build() -> None:
                 break
         else:
             raise SystemExit(f"{nid}: no feasible logistics for its excellent talents {[(t, by_id[t]["onsite_visits_per_month"], by_id[t]["languages"]) for t, g in grades.items() if g == 2]}")
-        split = "heldout" if i % 3 == 2 else "dev"
+        split = "heldout2" if i >= len(N) else "heldout" if i % 3 == 2 else "dev"
         splits[split][0].append(need)
         splits[split][1].extend(
             {"need": nid, "talent": t, "grade": g} for t, g in sorted(grades.items())

@@ -71,3 +71,28 @@ N: list[tuple[str, str, str, str, bool, str]] = [
     ("care_ict it_support", "care_ops", "訪問介護事業所", "ヘルパーがスマホで記録できるようにしたい。事務所のネットやパソコンも整っていない。", True, "ja"),
     ("ec_build", "ec_ops web_build", "Farm stay", "We want to sell our rice and pickles online to customers abroad and in Tokyo. We have no shop website.", False, "en"),
 ]
+
+# Second held-out set, written after the first held-out figures were seen (only as an
+# aggregate) and before any further engine change; never used for tuning or debugging.
+N2: list[tuple[str, str, str, str, bool, str]] = [
+    ("ec_build", "ec_ops photo_product", "手ぬぐい屋", "観光客がお土産に買っていくが、帰ってからもう一度買いたいと連絡が来る。ネットで買える場所がない。", False, "ja"),
+    ("sns_insta sns_content", "photo_food video", "そば屋", "息子に言われてSNSのアカウントを作ったが、三か月放置している。何を発信すれば客が来るのか。", False, "ja"),
+    ("cloud_accounting bookkeeping", "invoice_compliance tax", "花屋", "売上や仕入れをノートにつけているが、税理士さんに渡す前の整理に毎年苦労している。パソコンでやりたい。", False, "ja"),
+    ("translation_en interpret_guide", "inbound_marketing", "酒蔵見学", "外国人の見学希望が増えたが、説明できる人がいない。案内の英語の原稿と、当日通訳できる人がほしい。", True, "ja"),
+    ("wifi_network", "it_support", "コワーキングスペース", "利用者が増えると回線が遅くなって苦情が来る。機器の見直しをしてほしい。", True, "ja"),
+    ("package_design", "graphic_design brand_strategy", "ジャム工房", "瓶に貼るシールが手作り感ありすぎて、土産物店に置いてもらえない。見栄えを良くしたい。", False, "ja"),
+    ("grant_writing business_plan", "", "農家レストラン", "厨房を広げたいが手持ちの資金では足りない。使える公的な支援制度があれば申し込みを手伝ってほしい。", False, "ja"),
+    ("succession", "ma business_plan", "旅館", "娘が戻ってきて旅館を継ぐと言ってくれた。何をどの順番で引き渡せばいいのか分からない。", False, "ja"),
+    ("reservation_system ota", "channel_manager sns_line", "貸切サウナ", "予約をインスタのDMで受けていて、取り違えが起きた。ちゃんとした受付の仕組みにしたい。", False, "ja"),
+    ("meo seo", "web_build", "歯科医院", "近くに住む人がスマホで歯医者を探しても、うちが出てこないらしい。", False, "ja"),
+    ("photo_food photo_product", "sns_insta", "洋菓子店", "ケーキの写真をホームページに載せたいが、自分で撮るとおいしそうに見えない。", True, "ja"),
+    ("crowdfunding", "product_dev sns_ads", "古民家カフェ", "改装費の一部を、お店を応援してくれる人たちに募りたい。お礼に食事券などを考えている。", False, "ja"),
+    ("excel_vba rpa_kintone data_analysis", "", "清掃会社", "スタッフの勤務表と給料の計算を毎月手で作っていて、間違いが多い。", False, "ja"),
+    ("hiring", "retention_hr foreign_workers", "建設業", "職人の高齢化で人が足りない。求人を出しても電話一本も来ない。", False, "ja"),
+    ("food_processing product_dev", "package_design wholesale_sales", "漁協の女性部", "売り物にならない小さい魚を加工して、新しい名物にできないかと話している。", True, "ja"),
+    ("live_commerce", "sns_content video", "果物農家", "桃の収穫時期に、畑からスマホで中継して売ってみたい。", True, "ja"),
+    ("tour_design nature_guide", "events inbound_marketing", "林業会社", "山の仕事を見てもらう見学や体験を、旅行者向けの有料のプログラムにしたい。", True, "ja"),
+    ("care_ict", "care_ops it_support", "小規模多機能ホーム", "手書きの記録から、スマホやタブレットに切り替えたい。職員は機械が苦手な人が多い。", True, "ja"),
+    ("security it_support", "wifi_network", "税理士事務所", "顧客の個人情報を扱っているのに、パスワードを全員で使い回している。何から直せばいいか。", True, "ja"),
+    ("inventory pos", "data_analysis", "ホームセンター", "品数が多くて、どの商品がどれだけ残っているか把握できていない。発注が勘頼み。", True, "ja"),
+]
