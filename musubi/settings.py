@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "musubi.members",
     "musubi.workforce",
     "musubi.talent",
+    "musubi.dispatch",
+    "musubi.cocreation",
 ]
 
 MIDDLEWARE = [
@@ -134,9 +136,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("MUSUBI_FROM_EMAIL", "musubi@localhost")
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "MUSUBI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": os.environ.get("MUSUBI_TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"),
     }
 }
 

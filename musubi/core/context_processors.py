@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from musubi.cooperatives.models import Role
+from musubi.core.navigation import app_nav_items
 from musubi.core.tenancy import role_of
 
 
@@ -32,6 +33,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items += [(_("My profile"), reverse("my_worker_profile", args=[slug]))]
     elif role == Role.MUNICIPALITY:
         items += [(_("Overview"), reverse("coop_home", args=[slug]) + "#overview")]
+    items[1:1] = [(item.label, item.url) for item in app_nav_items(role=role, slug=slug)]
     path = request.path
     nav = [{"label": label, "url": url, "active": path == url} for label, url in items]
     return {"nav": nav, "current_role": role}
