@@ -213,6 +213,9 @@ class TalentIndex:
             self._centroids = np.stack(rows).astype(np.float32)
         return self._centroids
 
+    def category_index(self, category_id: str) -> int:
+        return self._cat_pos[category_id]
+
     def category_vector(self, profile: ConceptProfile) -> FloatMatrix:
         v = np.zeros(len(self._cat_pos), dtype=np.float32)
         for c, w in profile.categories.items():

@@ -36,6 +36,8 @@ class Weights:
     # Budget fit is judged by people, not by the qrels; tuning drove it to 0, so it is
     # shown in explanations but does not move the ranking unless a caller asks for it.
     fee: float = 0.0
+    # Aspect diversification for needs spanning several categories (see _diversify).
+    diversity: float = 0.15
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -196,9 +198,12 @@ def rank_prepared(
     total, parts = score_all(prep, index, method, weights, mask)
     total = np.where(mask, total, -np.inf).astype(np.float32)
     k = min(top, n)
-    idx = np.argpartition(-total, k - 1)[:k] if k < total.shape[0] else np.arange(k)
+    pool = min(n, max(k * 4, 40)) if method == "hybrid" and weights.diversity > 0 else k
+    idx = np.argpartition(-total, pool - 1)[:pool] if pool < total.shape[0] else np.arange(pool)
     # Ties broken by slot keep results deterministic across runs.
     order = sorted(idx.tolist(), key=lambda s: (-float(total[s]), s))
+    if pool > k:
+        order = _diversify(order, total, prep, index, k, weights.diversity)
     dense_raw = index.emb[order] @ prep.vector
     return [
         Match(
@@ -208,6 +213,41 @@ def rank_prepared(
         )
         for i, s in enumerate(order)
     ]
+
+
+def _diversify(
+    order: list[int],
+    total: npt.NDArray[np.float32],
+    prep: PreparedNeed,
+    index: TalentIndex,
+    k: int,
+    strength: float,
+) -> list[int]:
+    """Greedy aspect diversification (in the spirit of xQuAD) for multi-category needs.
+
+    「ネットで売りたい、写真もきちんと撮りたい」 asks for two kinds of people; pure scores
+    can fill the list with photographers. Each pick earns a bonus for every need category
+    it covers, shrinking as that category gets represented, so both aspects appear.
+    """
+    aspects = [index.category_index(c) for c, w in prep.profile.categories.items() if w >= 0.5]
+    if len(aspects) < 2:
+        return order[:k]
+    seen = dict.fromkeys(aspects, 0)
+    chosen: list[int] = []
+    rest = list(order)
+    while rest and len(chosen) < k:
+        def gain(s: int) -> float:
+            return float(total[s]) + strength * sum(
+                float(index.cat[s, a]) / (1 + seen[a]) for a in aspects
+            )
+
+        best = max(rest, key=lambda s: (gain(s), -s))
+        rest.remove(best)
+        chosen.append(best)
+        for a in aspects:
+            if index.cat[best, a] >= 0.5:
+                seen[a] += 1
+    return chosen
 
 
 def explain(
