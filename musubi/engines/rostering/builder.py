@@ -167,9 +167,7 @@ class Builder:
             return  # can never be violated
         self._enforce(self.m.add(cp_model.LinearExpr.weighted_sum(vs, cs) <= ub - k), group)
 
-    def at_least(
-        self, pairs: Iterable[tuple[int, Lit]], lb: int, group: str | None
-    ) -> None:
+    def at_least(self, pairs: Iterable[tuple[int, Lit]], lb: int, group: str | None) -> None:
         self.at_most([(-c, lit) for c, lit in pairs], -lb, group)
 
     def cost(self, term: str, weight: int, lit: Lit) -> None:

@@ -182,16 +182,16 @@ def _check_worker(
         (True, w.min_consecutive_days, w.history.consecutive_days_worked, "working"),
         (False, w.min_consecutive_days_off, w.history.consecutive_days_off, "off"),
     ):
-        for a, z in _runs(worked, value):
+        for first, z in _runs(worked, value):
             if z == H - 1:
                 continue
-            length = z - a + 1
-            if a == 0:
+            length = z - first + 1
+            if first == 0:
                 if p.exempt_edges:
                     continue
                 length += before
             if length < k:
-                bad.append(f"{w.id}: {label} run of {length} days from day {a} < {k}")
+                bad.append(f"{w.id}: {label} run of {length} days from day {first} < {k}")
     if w.max_weekends is not None:
         n = _weekends_worked(p, days)
         if n > w.max_weekends:
@@ -229,7 +229,9 @@ def _consecutive_excess(worked: list[bool], hist: int, limit_at: object) -> list
     return out
 
 
-def _apply(rule: Rule, name: str, excess: int, w: Worker, bad: list[str], cost: Counter[str]) -> None:
+def _apply(
+    rule: Rule, name: str, excess: int, w: Worker, bad: list[str], cost: Counter[str]
+) -> None:
     if excess <= 0 or rule.mode == "off":
         return
     if rule.mode == "hard":

@@ -56,9 +56,7 @@ class Compiled:
                         if a < win.end and win.start < b:
                             cells.add((d, s))
             self.blocked.append(cells)
-        self.weekends = [
-            tuple(d for d in pair if 0 <= d < self.H) for pair in weekend_pairs(p)
-        ]
+        self.weekends = [tuple(d for d in pair if 0 <= d < self.H) for pair in weekend_pairs(p)]
         self.weekends = [w for w in self.weekends if w]
         self.rest = p.min_rest_minutes
         lab = p.labour

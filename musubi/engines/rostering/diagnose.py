@@ -33,7 +33,8 @@ def uncovered_reasons(
             continue
         sh = shifts[cv.shift]
         qualified = [
-            w for w in p.workers
+            w
+            for w in p.workers
             if (sh.skill is None or sh.skill in w.skills) and w.max_for(sh.id) != 0
         ]
         if not qualified:
@@ -87,7 +88,7 @@ def explain_infeasible(p: Problem, seconds: float = 30.0) -> tuple[str, ...]:
     deadline = time.monotonic() + seconds
     built = Builder(Compiled(p), explain=True).build()
     model = built.model
-    model.clear_objective()
+    model.clear_objective()  # type: ignore[no-untyped-call]
     names = {v.index: n for n, v in built.groups.items()}
 
     def infeasible_core(groups: list[str], limit: float) -> list[str] | None:

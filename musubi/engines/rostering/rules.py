@@ -71,8 +71,12 @@ def _worker_rules(b: Builder, e: int, fr: tuple[int, int] | None) -> None:
             b.at_least(minutes_pairs, wk.min_total_minutes, f"{wid}: min total minutes")
         if wk.max_consecutive_days is not None:
             _max_consecutive(
-                b, e, lambda a: wk.max_consecutive_days or 0, f"{wid}: max consecutive days",
-                None, touches,
+                b,
+                e,
+                lambda a: wk.max_consecutive_days or 0,
+                f"{wid}: max consecutive days",
+                None,
+                touches,
             )
         _min_runs(b, e, wk.min_consecutive_days, True, f"{wid}: min consecutive days", touches)
         _min_runs(
@@ -265,8 +269,12 @@ def _labour(b: Builder, e: int, touches: Any, hard: bool) -> None:
             return rule.limit
 
         _max_consecutive(
-            b, e, limit_at, f"{wk.id}: labour max_consecutive_days",
-            _soft(rule, "max_consecutive_days"), touches,
+            b,
+            e,
+            limit_at,
+            f"{wk.id}: labour max_consecutive_days",
+            _soft(rule, "max_consecutive_days"),
+            touches,
         )
     if lab.interval.mode == "soft":
         for d in range(H):
@@ -328,8 +336,11 @@ def fairness_rules(b: Builder) -> None:
     wt = p.weights
     for weight, name, values in (
         (wt.minutes_spread, "minutes_spread", b.minutes_pairs),
-        (wt.weekend_spread, "weekend_spread", {e: [(1, x) for x in ls]
-                                               for e, ls in b.weekend_lits.items()}),
+        (
+            wt.weekend_spread,
+            "weekend_spread",
+            {e: [(1, x) for x in ls] for e, ls in b.weekend_lits.items()},
+        ),
     ):
         if not weight:
             continue

@@ -53,7 +53,7 @@ class Options:
 
 @dataclass
 class _Sub:
-    status: int
+    status: Any
     objective: int | None
     roster: dict[tuple[int, int], tuple[int, ...]] | None
     bound: int | None = None
@@ -110,8 +110,14 @@ def solve_sub(
     change_weight: int = 0,
 ) -> _Sub:
     b = Builder(
-        c, roster=roster, nbh=nbh, worker_cache=cache, relax_workers=relax,
-        skip_hard_min=skip_hard_min, previous=previous, change_weight=change_weight,
+        c,
+        roster=roster,
+        nbh=nbh,
+        worker_cache=cache,
+        relax_workers=relax,
+        skip_hard_min=skip_hard_min,
+        previous=previous,
+        change_weight=change_weight,
     )
     built = b.build()
     if hint:
@@ -153,13 +159,22 @@ def construct(
     size = max(1, min(E, 120 // cells))
     order = list(range(E))
     for i in range(0, E, size):
+        if time.monotonic() > deadline:
+            return None  # too slow: leave it to the full model
         block = frozenset(order[i : i + size])
         later = frozenset(order[i + size :])
         left = deadline - time.monotonic()
         sub = solve_sub(
-            c, roster, Neighbourhood(workers=block), seed=seed + i, dtime=0.5,
-            seconds=max(0.5, min(left / 2, 10.0)), relax=later, skip_hard_min=True,
-            hint=False, cache=None,
+            c,
+            roster,
+            Neighbourhood(workers=block),
+            seed=seed + i,
+            dtime=0.5,
+            seconds=max(0.5, min(left / 2, 10.0)),
+            relax=later,
+            skip_hard_min=True,
+            hint=False,
+            cache=None,
         )
         if sub.roster is None:
             return None
@@ -169,9 +184,7 @@ def construct(
 
 def _to_assignments(p: Problem, roster: Roster) -> tuple[Assignment, ...]:
     out = [
-        Assignment(p.workers[e].id, d, p.shifts[s].id)
-        for (e, d), ss in roster.items()
-        for s in ss
+        Assignment(p.workers[e].id, d, p.shifts[s].id) for (e, d), ss in roster.items() for s in ss
     ]
     return tuple(sorted(out, key=lambda a: (a.worker, a.day, a.shift)))
 
@@ -239,7 +252,8 @@ class _Search:
             def on_solution_callback(self) -> None:
                 if search.opt.progress:
                     search.opt.progress(
-                        round(self.objective_value), round(self.best_objective_bound),
+                        round(self.objective_value),
+                        round(self.best_objective_bound),
                         search.elapsed(),
                     )
 
@@ -297,8 +311,15 @@ class _Search:
                     seed = self.opt.seed * 7919 + it * 2 + j
                     jobs.append(
                         pool.submit(
-                            solve_sub, c, base, nbh, seed=seed, dtime=self.dtime,
-                            seconds=min(self.left(), 10.0), cache=self.cache, **self.kw,
+                            solve_sub,
+                            c,
+                            base,
+                            nbh,
+                            seed=seed,
+                            dtime=self.dtime,
+                            seconds=min(self.left(), 10.0),
+                            cache=self.cache,
+                            **self.kw,
                         )
                     )
                 results = [f.result() for f in jobs]
@@ -306,13 +327,15 @@ class _Search:
                 if self.opt.log:
                     print(
                         f"it {it} size {size:.0f} {[int(r.status) for r in results]}"
-                        f" {[r.objective for r in results]} best {self.best_obj} t {self.elapsed():.1f}",
+                        f" {[r.objective for r in results]}"
+                        f" best {self.best_obj} t {self.elapsed():.1f}",
                         flush=True,
                     )
                 proved = sum(1 for r in results if r.status == cp_model.OPTIMAL)
                 # Prefer the better result; ties go to the first job for determinism.
-                for r in sorted(results, key=lambda r: r.objective if r.objective is not None
-                                else 1 << 62):
+                for r in sorted(
+                    results, key=lambda r: r.objective if r.objective is not None else 1 << 62
+                ):
                     self.offer(r.roster, r.objective)
                     break
                 if proved == len(results):
@@ -321,21 +344,42 @@ class _Search:
                     size = max(50.0, size * 0.85)
                 if len(self.cache) > 20000:
                     self.cache.clear()
-                if self.bound is not None and self.best_obj is not None and (
-                    self.best_obj <= self.bound
+                if (
+                    self.bound is not None
+                    and self.best_obj is not None
+                    and (self.best_obj <= self.bound)
                 ):
                     self.optimal = True
         self.iterations = it
 
 
-def solve(p: Problem, opt: Options | None = None) -> Solution:
+def solve(
+    p: Problem,
+    opt: Options | None = None,
+    *,
+    previous: tuple[Assignment, ...] | None = None,
+    change_weight: int = 0,
+) -> Solution:
+    """Solve ``p``; with ``previous``, each changed assignment costs ``change_weight``."""
     from .diagnose import explain_infeasible, uncovered_reasons
 
     opt = opt or Options()
     validate(p)
-    s = _Search(p, opt)
+    kw: dict[str, Any] = {}
+    if previous is not None:
+        kw = {"previous": roster_from(p, previous), "change_weight": change_weight}
+    s = _Search(p, opt, **kw)
     c = s.c
-    roster = construct(c, s.deadline, opt.seed, s.cache)
+    if previous is not None:
+        # Repair: the previous roster, minus cells that became impossible, is the hint.
+        prev = kw["previous"]
+        s.hint = {
+            k: tuple(x for x in v if c.skill[k[0]][x] and (k[1], x) not in c.blocked[k[0]])
+            for k, v in prev.items()
+        }
+        roster = None
+    else:
+        roster = construct(c, s.t0 + opt.time_limit * 0.6, opt.seed, s.cache)
     if roster is not None and not any(cv.hard_min for cv in p.cover):
         s.offer(roster, sum(evaluate(c, roster).values()))
     elif roster is not None:
@@ -347,12 +391,14 @@ def solve(p: Problem, opt: Options | None = None) -> Solution:
     if not s.infeasible and s.best is not None:
         s.lns()
     if s.infeasible or s.best is None:
-        conflicts = explain_infeasible(p, min(30.0, max(5.0, opt.time_limit)))
-        status = "infeasible" if s.infeasible or conflicts else "unknown"
+        conflicts = (
+            explain_infeasible(p, min(30.0, max(5.0, opt.time_limit))) if s.infeasible else ()
+        )
+        status: Any = "infeasible" if s.infeasible else "unknown"
         return Solution(
             status, conflicts=conflicts, seconds=s.elapsed(), seconds_to_best=s.elapsed()
         )
-    terms = evaluate(c, s.best)
+    terms = evaluate(c, s.best, **kw)
     obj = sum(terms.values())
     bound = s.bound
     optimal = s.optimal or (bound is not None and obj <= bound)
