@@ -35,6 +35,10 @@ class JapaneseFieldsMixin:
                     v for v in field.validators if not isinstance(v, MaxLengthValidator)
                 ]
                 field.widget.attrs.pop("maxlength", None)
+        # Show stored phone digits the way people write them.
+        for name, value in list(self.initial.items()):  # type: ignore[attr-defined]
+            if name == "phone" and isinstance(value, str) and value:
+                self.initial[name] = japanese.format_phone(value)  # type: ignore[attr-defined]
 
     def _post_clean(self) -> None:
         for name, value in list(self.cleaned_data.items()):
