@@ -106,3 +106,86 @@ class Qualification(TenantModel):
 
     def is_valid_on(self, day: dt.date) -> bool:
         return self.expires_on is None or day <= self.expires_on
+
+
+class Availability(TenantModel):
+    """A day the worker cannot work at all (hard for the roster), entered from the phone."""
+
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="unavailable_days", verbose_name=_("worker")
+    )
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("unavailable day")
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["worker", "date"], name="one_unavailability_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.worker} {self.date}"
+
+
+class ShiftWish(TenantModel):
+    """A soft wish to work (on) or to be off on a day; the roster tries to honour it."""
+
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="shift_wishes", verbose_name=_("worker")
+    )
+    date = models.DateField(_("date"))
+    wants_work = models.BooleanField(_("wants to work"), default=False)
+
+    class Meta:
+        verbose_name = _("shift wish")
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["worker", "date"], name="one_wish_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.worker} {self.date} {'on' if self.wants_work else 'off'}"
+
+
+class LeaveKind(models.TextChoices):
+    PAID = "paid", _("Paid annual leave (年次有給休暇)")
+    SPECIAL = "special", _("Special leave")
+    UNPAID = "unpaid", _("Unpaid leave")
+
+
+class LeaveStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class LeaveRequest(TenantModel):
+    """Leave from ``start_date`` to ``end_date`` inclusive; approved leave blocks the roster."""
+
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="leave_requests", verbose_name=_("worker")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=LeaveKind.choices)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=LeaveStatus.choices, default=LeaveStatus.REQUESTED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("leave request")
+        ordering = ["-start_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="leave_period_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.worker} {self.start_date}–{self.end_date}"
+
+    @property
+    def days(self) -> int:
+        return (self.end_date - self.start_date).days + 1

@@ -271,4 +271,8 @@ def build_demo(*, reset_passwords: bool = False) -> BuildReport:
         admin = _user(data.PLATFORM_ADMIN, report, reset_password=reset_passwords, superuser=True)
         _totp_device(admin, report)
         report.logins.append(Login("admin", admin.email, totp=True))
+        # A year of seasonal staffing requests (issue 4); idempotent like everything above.
+        from musubi.dispatch.demo import build_demand
+
+        report.created += build_demand()
     return report

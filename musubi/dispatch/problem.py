@@ -1,0 +1,256 @@
+"""Adapter between the database and the roster engine: models → ``Problem``, ``Solution`` → rows.
+
+Only the legal dispatch goes into the problem (R1.3–R1.5, R1.7, 法4条): days on which the member
+is not a member, sites outside the 地区, days before the 届出受理 date, prohibited work and
+fixed-term workers are left out here, and each omission is reported with its reason, so the
+engine never sees an assignment the law forbids.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
+
+from django.utils.translation import gettext as _
+
+from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
+from musubi.dispatch.models import (
+    PROHIBITED_WORK,
+    DesignatedPeriod,
+    RequestStatus,
+    Roster,
+    Shift,
+    StaffingRequest,
+)
+from musubi.engines.rostering import model as m
+from musubi.workforce.models import (
+    Availability,
+    ContractType,
+    LeaveRequest,
+    LeaveStatus,
+    ShiftWish,
+    Worker,
+)
+
+# Uncovered demand costs far more than any fairness term, so the solver only leaves demand
+# unmet when the law or availability forces it; over-staffing is never wanted.
+UNDER_WEIGHT = 1000
+OVER_WEIGHT = 5000
+WISH_WEIGHT = 50
+
+ENGINE_REASONS = {
+    "nobody qualified": "Nobody holds the required skill.",
+    "everyone qualified is unavailable": "Everyone qualified is on leave or unavailable.",
+    "everyone qualified is busy or unavailable": "Everyone qualified is busy or unavailable.",
+    "everyone qualified is busy, unavailable or at a legal/contract limit": (
+        "Everyone qualified is busy, unavailable or at a legal limit."
+    ),
+    "a qualified worker is free but covering costs more (soft trade-off)": (
+        "A qualified worker is free, but covering would break a soft rule."
+    ),
+}
+
+
+def reason_text(reason: str) -> str:
+    msgid = ENGINE_REASONS.get(reason)
+    return _(msgid) if msgid else reason
+
+
+def minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def shift_id(request_id: int) -> str:
+    return f"r{request_id}"
+
+
+@dataclass
+class Built:
+    """The engine problem plus the keys needed to turn its answer back into rows."""
+
+    problem: m.Problem
+    start: dt.date
+    requests: dict[str, StaffingRequest]
+    workers: dict[str, Worker]
+    excluded: list[str] = field(default_factory=list)
+
+    def day(self, d: dt.date) -> int:
+        return (d - self.start).days
+
+    def date(self, day: int) -> dt.date:
+        return self.start + dt.timedelta(days=day)
+
+
+def dispatch_refusal(
+    *, cooperative: Cooperative, request: StaffingRequest, day: dt.date
+) -> str | None:
+    """Why no worker may be dispatched for ``request`` on ``day``, or None if one may."""
+    if request.work_kind in PROHIBITED_WORK:
+        return _("%(work)s may not be dispatched (労働者派遣法4条).") % {
+            "work": request.get_work_kind_display()
+        }
+    if cooperative.dispatch_notified_on is None or day < cooperative.dispatch_notified_on:
+        return _("Dispatch is not allowed before the dispatch business notification date.")
+    if not request.member.is_member_on(day):
+        return _("%(member)s is not a member of the cooperative on %(day)s.") % {
+            "member": request.member.name,
+            "day": day.isoformat(),
+        }
+    if request.site.municipality_code not in cooperative.district_codes:
+        return _("%(site)s is outside the cooperative's district (地区).") % {
+            "site": request.site.name
+        }
+    return None
+
+
+def _labour(coop: Cooperative, start: dt.date, horizon: int) -> m.LabourRules:
+    variable = coop.working_time_system == WorkingTimeSystem.ANNUAL_VARIABLE
+    rest = 4 if coop.rest_day_rule == RestDayRule.FOUR_IN_FOUR_WEEKS else 1
+    designated = None
+    end = start + dt.timedelta(days=horizon - 1)
+    period = (
+        DesignatedPeriod.objects.filter(cooperative=coop, start_date__lte=end, end_date__gte=start)
+        .order_by("start_date")
+        .first()
+    )
+    if variable and period is not None:
+        a = max(0, (period.start_date - start).days)
+        z = min(horizon, (period.end_date - start).days + 1)
+        designated = (a, z)
+    cap = coop.overtime_monthly_cap_hours * 60
+    return m.LabourRules(
+        # Standard system: overtime beyond 8 h/40 h is lawful under the 36協定 but costs.
+        daily_max=m.Rule("hard", 600, 0) if variable else m.Rule("soft", 480, 2),
+        weekly_max=m.Rule("hard", 3120, 0) if variable else m.Rule("soft", 2400, 1),
+        rest_days=m.Rule("hard", rest, 0),
+        max_consecutive_days=m.Rule("hard" if variable else "soft", 6, 200),
+        designated_period=designated,
+        designated_max=12,
+        interval=m.Rule("soft", coop.min_interval_hours * 60, 100),
+        monthly_overtime=m.Rule("hard", cap, 0),
+        month_days=horizon,
+    )
+
+
+def _requests_in(coop: Cooperative, start: dt.date, end: dt.date) -> list[StaffingRequest]:
+    return list(
+        StaffingRequest.objects.filter(
+            cooperative=coop,
+            status=RequestStatus.APPROVED,
+            is_template=False,
+            start_date__lte=end,
+            end_date__gte=start,
+        ).select_related("member", "site")
+    )
+
+
+def _blocked_days(
+    workers: Iterable[Worker], start: dt.date, end: dt.date
+) -> dict[int, set[dt.date]]:
+    out: dict[int, set[dt.date]] = {w.pk: set() for w in workers}
+    for a in Availability.objects.filter(worker__in=out, date__range=(start, end)):
+        out[a.worker_id].add(a.date)
+    leaves = LeaveRequest.objects.filter(
+        worker__in=out, status=LeaveStatus.APPROVED, start_date__lte=end, end_date__gte=start
+    )
+    for leave in leaves:
+        day = max(leave.start_date, start)
+        while day <= min(leave.end_date, end):
+            out[leave.worker_id].add(day)
+            day += dt.timedelta(days=1)
+    return out
+
+
+def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = None) -> Built:
+    """The engine problem for ``roster``'s period; call inside the cooperative's scope."""
+    coop = roster.cooperative
+    start, end = roster.start_date, roster.end_date
+    horizon = (end - start).days + 1
+    built = Built(m.Problem(horizon=1, shifts=(), workers=()), start, {}, {})
+
+    shifts: list[m.ShiftType] = []
+    cover: list[m.Cover] = []
+    for req in _requests_in(coop, start, end):
+        sid = shift_id(req.pk)
+        built.requests[sid] = req
+        wanted = set(req.days(start, end))
+        refused: dict[str, int] = {}
+        for day in sorted(wanted):
+            reason = dispatch_refusal(cooperative=coop, request=req, day=day)
+            if reason is not None:
+                refused[reason] = refused.get(reason, 0) + 1
+                wanted.discard(day)
+        for reason, n in refused.items():
+            built.excluded.append(f"{req}: {reason} ({n})")
+        shifts.append(
+            m.ShiftType(
+                sid,
+                minutes(req.start_time),
+                minutes(req.end_time),
+                req.break_minutes,
+                f"s{req.site_id}",
+                req.skill or None,
+            )
+        )
+        for d in range(horizon):
+            target = req.headcount if built.date(d) in wanted else 0
+            cover.append(
+                m.Cover(d, sid, target, UNDER_WEIGHT * req.priority if target else 0, OVER_WEIGHT)
+            )
+
+    all_workers = list(
+        Worker.objects.filter(cooperative=coop, active=True).prefetch_related("qualifications")
+    )
+    workers = []
+    for w in all_workers:
+        if w.contract_type != ContractType.INDEFINITE:
+            built.excluded.append(
+                _("%(worker)s is on a fixed-term contract and may not be dispatched.")
+                % {"worker": w}
+            )
+            continue
+        workers.append(w)
+    blocked = _blocked_days(workers, start, end)
+    for wid, days in (absent or {}).items():
+        blocked.setdefault(wid, set()).update(days)
+    engine_workers = []
+    for w in workers:
+        key = f"w{w.pk}"
+        built.workers[key] = w
+        skills = frozenset(q.name for q in w.qualifications.all() if q.is_valid_on(start))
+        off = frozenset(built.day(d) for d in blocked.get(w.pk, ()) if start <= d <= end)
+        contract = round(w.contracted_minutes_per_month * horizon / 30)
+        engine_workers.append(m.Worker(key, skills=skills, days_off=off, contract_minutes=contract))
+    wishes = [
+        m.Request(f"w{x.worker_id}", built.day(x.date), None, WISH_WEIGHT, x.wants_work)
+        for x in ShiftWish.objects.filter(worker__in=workers, date__range=(start, end))
+    ]
+    built.problem = m.Problem(
+        horizon=horizon,
+        shifts=tuple(shifts),
+        workers=tuple(engine_workers),
+        cover=tuple(cover),
+        requests=tuple(wishes),
+        first_weekday=start.weekday(),
+        labour=_labour(coop, start, horizon),
+        weights=m.Weights(weekend_spread=10),
+        name=f"{coop.slug}-{start:%Y-%m}",
+    )
+    return built
+
+
+def assignments_of(built: Built, shifts: Iterable[Shift]) -> tuple[m.Assignment, ...]:
+    """Stored shifts as engine assignments (shifts without a request in the problem are kept
+    out: they were entered by hand for demand outside the period's requests)."""
+    out = []
+    for s in shifts:
+        sid = shift_id(s.request_id) if s.request_id else ""
+        key = f"w{s.worker_id}"
+        if sid in built.requests and key in built.workers:
+            out.append(m.Assignment(key, built.day(s.date), sid))
+    return tuple(out)
+
+
+def without_cover_over(problem: m.Problem) -> m.Problem:
+    """Zero-target cover entries only steer the solver; the checker need not price them."""
+    return dc_replace(problem, cover=tuple(c for c in problem.cover if c.target))

@@ -1,0 +1,495 @@
+"""Writes of the dispatch cycle: requests, rosters, shifts, publishing, timesheets, month close.
+
+Every function validates first and writes in one transaction, raising ``ValidationError`` with
+a message in the user's language; nothing is half-written.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from musubi.cooperatives.models import Cooperative, Membership, Role
+from musubi.core.audit import audit_record
+from musubi.core.models import AuditLogEntry
+from musubi.dispatch.models import (
+    PROHIBITED_WORK,
+    CalendarFeed,
+    RequestStatus,
+    Roster,
+    RosterRun,
+    RosterStatus,
+    Shift,
+    StaffingRequest,
+    TimesheetCorrection,
+    TimesheetEntry,
+)
+from musubi.dispatch.problem import assignments_of, build_problem, dispatch_refusal, shift_id
+from musubi.engines.rostering import checker
+from musubi.engines.rostering.model import Assignment
+from musubi.workforce.models import ContractType, Worker
+
+# ---------------------------------------------------------------- staffing requests
+
+
+def _request_errors(req: StaffingRequest, coop: Cooperative) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if req.end_time <= req.start_time:
+        errors["end_time"] = _("The end time must be after the start time.")
+    if req.end_date < req.start_date:
+        errors["end_date"] = _("The last day is before the first day.")
+    if req.site.member_id != req.member_id:
+        errors["site"] = _("This site does not belong to the member.")
+    if req.site.municipality_code not in coop.district_codes:
+        errors["site"] = _(
+            "%(site)s is outside the cooperative's district (地区); no worker may be dispatched "
+            "there."
+        ) % {"site": req.site.name}
+    if req.work_kind in PROHIBITED_WORK:
+        errors["work_kind"] = _("%(work)s may not be dispatched (労働者派遣法4条).") % {
+            "work": req.get_work_kind_display()
+        }
+    if not req.weekdays and not req.dates:
+        errors["weekdays"] = _("Choose weekdays or list dates.")
+    if errors or req.is_template:
+        return errors
+    member = req.member
+    if not (member.is_member_on(req.start_date) and member.is_member_on(req.end_date)):
+        errors["member"] = _(
+            "%(member)s is not a member of the cooperative for the whole period; requests are "
+            "accepted only from members (特定地域づくり推進法2条)."
+        ) % {"member": member.name}
+    if coop.dispatch_notified_on is None or req.start_date < coop.dispatch_notified_on:
+        errors["start_date"] = _(
+            "Dispatch is not allowed before the dispatch business notification date."
+        )
+    return errors
+
+
+def _overlapping(req: StaffingRequest) -> StaffingRequest | None:
+    others = StaffingRequest.objects.filter(
+        cooperative=req.cooperative,
+        site=req.site,
+        title=req.title,
+        skill=req.skill,
+        is_template=req.is_template,
+        start_date__lte=req.end_date,
+        end_date__gte=req.start_date,
+        start_time__lt=req.end_time,
+        end_time__gt=req.start_time,
+    ).exclude(status=RequestStatus.REJECTED)
+    if req.pk:
+        others = others.exclude(pk=req.pk)
+    mine = set(req.days())
+    for other in others:
+        if mine & set(other.days()):
+            return other
+    return None
+
+
+@transaction.atomic
+def staffing_request_save(
+    *, request: StaffingRequest, cooperative: Cooperative, actor: Any
+) -> StaffingRequest:
+    """Save a member's request after every legal check; coordinators' saves approve it."""
+    request.cooperative = cooperative
+    errors = _request_errors(request, cooperative)
+    if errors:
+        raise ValidationError(errors)
+    other = _overlapping(request)
+    if other is not None:
+        raise ValidationError(
+            _(
+                "This request overlaps request “%(other)s” (%(start)s–%(end)s) at the same site "
+                "and time; change that request instead."
+            )
+            % {"other": other.title, "start": other.start_date, "end": other.end_date}
+        )
+    if request.pk is None:
+        request.created_by = actor
+    _save_audited(request, actor)
+    return request
+
+
+def _save_audited(request: StaffingRequest, actor: Any) -> None:
+    # core.audit's snapshot cannot serialise times, so the request is logged with its own.
+    creating = request.pk is None
+    request.full_clean()
+    request.save()
+    audit_record(
+        actor=actor, cooperative=request.cooperative,
+        action=AuditLogEntry.Action.CREATE if creating else AuditLogEntry.Action.UPDATE,
+        instance=request,
+        changes={"period": f"{request.start_date}–{request.end_date}",
+                 "time": f"{request.start_time:%H:%M}–{request.end_time:%H:%M}",
+                 "headcount": request.headcount, "status": request.status},
+    )  # fmt: skip
+
+
+@transaction.atomic
+def staffing_request_decide(*, request: StaffingRequest, approve: bool, actor: Any) -> None:
+    """The coordinator approves (or rejects) a pending request."""
+    request.status = RequestStatus.APPROVED if approve else RequestStatus.REJECTED
+    request.approved_by = actor if approve else None
+    _save_audited(request, actor)
+
+
+@transaction.atomic
+def staffing_request_from_template(
+    *, template: StaffingRequest, year: int, actor: Any
+) -> StaffingRequest:
+    """A new pending request for ``year`` copied from a seasonal template."""
+
+    def moved(day: dt.date) -> dt.date:
+        return day.replace(year=year + (day.year - template.start_date.year))
+
+    copy = StaffingRequest(
+        member=template.member,
+        site=template.site,
+        title=template.title,
+        work_kind=template.work_kind,
+        skill=template.skill,
+        start_date=moved(template.start_date),
+        end_date=moved(template.end_date),
+        weekdays=list(template.weekdays),
+        dates=[moved(dt.date.fromisoformat(d)).isoformat() for d in template.dates],
+        start_time=template.start_time,
+        end_time=template.end_time,
+        break_minutes=template.break_minutes,
+        headcount=template.headcount,
+        priority=template.priority,
+        note=template.note,
+    )
+    return staffing_request_save(request=copy, cooperative=template.cooperative, actor=actor)
+
+
+# ---------------------------------------------------------------- rosters and shifts
+
+
+@transaction.atomic
+def roster_create(*, cooperative: Cooperative, month: dt.date, actor: Any) -> Roster:
+    """The draft roster of a calendar month (one per month)."""
+    start = month.replace(day=1)
+    end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    if Roster.objects.filter(
+        cooperative=cooperative, start_date__lte=end, end_date__gte=start
+    ).exists():
+        raise ValidationError(_("A roster for this month already exists."))
+    roster = Roster.objects.create(cooperative=cooperative, start_date=start, end_date=end)
+    audit_record(
+        actor=actor, cooperative=cooperative, action=AuditLogEntry.Action.CREATE, instance=roster
+    )
+    return roster
+
+
+def _editable(roster: Roster) -> None:
+    if roster.status == RosterStatus.CLOSED:
+        raise ValidationError(_("This month is closed; its roster can no longer change."))
+
+
+def worker_dispatch_refusal(worker: Worker) -> str | None:
+    if worker.contract_type != ContractType.INDEFINITE:
+        return _(
+            "%(worker)s is on a fixed-term contract; only workers employed without a fixed term "
+            "may be dispatched (特定地域づくり推進法18条)."
+        ) % {"worker": worker}
+    if not worker.active:
+        return _("%(worker)s is not active.") % {"worker": worker}
+    return None
+
+
+def shift_check(
+    *,
+    roster: Roster,
+    add: tuple[Worker, StaffingRequest, dt.date] | None = None,
+    remove: Shift | None = None,
+) -> tuple[list[str], list[str]]:
+    """(hard errors, soft warnings) of the roster after the edit, from the independent checker.
+
+    Only what the edit makes worse is reported, so an old soft breach does not block new work.
+    """
+    built = build_problem(roster=roster)
+    shifts = list(roster.shifts.exclude(pk=remove.pk) if remove else roster.shifts.all())
+    before = assignments_of(built, roster.shifts.all())
+    after = assignments_of(built, shifts)
+    if add is not None:
+        worker, req, day = add
+        after += (Assignment(f"w{worker.pk}", built.day(day), shift_id(req.pk)),)
+    old, new = checker.check(built.problem, before), checker.check(built.problem, after)
+    hard = [v for v in new.violations if v not in set(old.violations)]
+    old_terms = dict(old.terms)
+    soft = [
+        _("Soft rule “%(term)s” gets worse by %(delta)s.")
+        % {"term": k, "delta": v - old_terms.get(k, 0)}
+        for k, v in new.terms
+        if v > old_terms.get(k, 0) and k not in {"cover_under"}
+    ]
+    return hard, soft
+
+
+@transaction.atomic
+def shift_assign(
+    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: Any
+) -> tuple[Shift, list[str]]:
+    """Add one shift after the legal checks and the independent checker; returns warnings.
+
+    The unique (worker, date) index is the last line of defence: if another coordinator booked
+    the same worker a moment earlier, the insert fails and nothing is saved.
+    """
+    # Serialises concurrent edits of one roster on PostgreSQL; SQLite locks the whole database.
+    Roster.objects.select_for_update().filter(pk=roster.pk).first()
+    _editable(roster)
+    refusal = worker_dispatch_refusal(worker) or dispatch_refusal(
+        cooperative=roster.cooperative, request=request, day=date
+    )
+    if refusal:
+        raise ValidationError(refusal)
+    if not roster.start_date <= date <= roster.end_date:
+        raise ValidationError(_("The date is outside the roster's period."))
+    if request.skill and not worker.qualifications.filter(name=request.skill).exists():
+        raise ValidationError(
+            _("%(worker)s does not have the skill “%(skill)s”.")
+            % {"worker": worker, "skill": request.skill}
+        )
+    taken = _("%(worker)s already has a shift on %(day)s.") % {"worker": worker, "day": date}
+    if Shift.objects.filter(worker=worker, date=date).exists():
+        raise ValidationError(taken)
+    hard, soft = shift_check(roster=roster, add=(worker, request, date))
+    if hard:
+        raise ValidationError(
+            _("This change breaks a roster rule: %(rules)s") % {"rules": "; ".join(hard)}
+        )
+    try:
+        with transaction.atomic():
+            shift = Shift.objects.create(
+                cooperative=roster.cooperative,
+                roster=roster,
+                request=request,
+                worker=worker,
+                site=request.site,
+                date=date,
+                start_time=request.start_time,
+                end_time=request.end_time,
+                break_minutes=request.break_minutes,
+            )
+    except IntegrityError as error:
+        raise ValidationError(taken) from error
+    audit_record(
+        actor=actor,
+        cooperative=roster.cooperative,
+        action=AuditLogEntry.Action.CREATE,
+        instance=shift,
+    )
+    return shift, soft
+
+
+@transaction.atomic
+def shift_remove(*, shift: Shift, actor: Any) -> None:
+    _editable(shift.roster)
+    if hasattr(shift, "timesheet"):
+        raise ValidationError(_("This shift already has actual hours; correct them instead."))
+    audit_record(
+        actor=actor,
+        cooperative=shift.cooperative,
+        action=AuditLogEntry.Action.DELETE,
+        instance=shift,
+    )
+    shift.delete()
+
+
+@transaction.atomic
+def roster_replace_shifts(*, roster: Roster, assignments: list[dict[str, Any]], actor: Any) -> int:
+    """Replace the roster's shifts without actual hours by ``assignments`` (a solve or repair).
+
+    Each assignment is {"worker": id, "request": id, "date": iso}. Returns the number of shifts.
+    """
+    _editable(roster)
+    roster.shifts.filter(timesheet__isnull=True).delete()
+    kept = {(s.worker_id, s.date) for s in roster.shifts.all()}
+    requests = {r.pk: r for r in StaffingRequest.objects.filter(cooperative=roster.cooperative)}
+    rows = []
+    for a in assignments:
+        day = dt.date.fromisoformat(a["date"])
+        if (a["worker"], day) in kept:
+            continue
+        req = requests[a["request"]]
+        rows.append(
+            Shift(
+                cooperative=roster.cooperative, roster=roster, request=req,
+                worker_id=a["worker"], site_id=req.site_id, date=day,
+                start_time=req.start_time, end_time=req.end_time,
+                break_minutes=req.break_minutes,
+            )
+        )  # fmt: skip
+    Shift.objects.bulk_create(rows)
+    audit_record(
+        actor=actor, cooperative=roster.cooperative, action=AuditLogEntry.Action.UPDATE,
+        instance=roster, changes={"shifts": len(rows)},
+    )  # fmt: skip
+    return len(rows)
+
+
+@transaction.atomic
+def repair_accept(*, run: RosterRun, actor: Any) -> int:
+    """Apply a repair proposal the coordinator compared and accepted."""
+    if run.kind != "repair" or run.status != "done":
+        raise ValidationError(_("This repair proposal is not ready."))
+    n = roster_replace_shifts(roster=run.roster, assignments=run.proposal, actor=actor)
+    run.summary = {**run.summary, "accepted": True}
+    run.save(update_fields=["summary"])
+    return n
+
+
+def feed_for(worker: Worker) -> CalendarFeed:
+    feed, _created = CalendarFeed.objects.get_or_create(
+        worker=worker, defaults={"cooperative": worker.cooperative}
+    )
+    return feed
+
+
+def _notify_published(roster_id: int, cooperative_id: int, base_url: str) -> None:
+    from django_scopes import scope
+
+    coop = Cooperative.objects.get(pk=cooperative_id)
+    with scope(cooperative=coop):
+        roster = Roster.objects.get(pk=roster_id, cooperative=coop)
+        shifts = list(roster.shifts.select_related("worker", "site", "site__member"))
+        by_worker: dict[Worker, list[Shift]] = {}
+        by_member: dict[Any, list[Shift]] = {}
+        for s in shifts:
+            by_worker.setdefault(s.worker, []).append(s)
+            by_member.setdefault(s.site.member, []).append(s)
+        for worker, mine in by_worker.items():
+            if not worker.email:
+                continue
+            feed = feed_for(worker)
+            url = base_url + reverse("dispatch:calendar_feed", args=[coop.slug, feed.token])
+            context = {"worker": worker, "shifts": mine, "roster": roster, "feed_url": url}
+            _mail(worker.email, "dispatch/email/published_worker.txt", context)
+        members = Membership.objects.filter(cooperative=coop, role=Role.MEMBER)
+        member_users = members.select_related("user")
+        for ms in member_users:
+            mine = by_member.get(ms.member_business, [])
+            if mine:
+                _mail(ms.user.email, "dispatch/email/published_member.txt",
+                      {"member": ms.member_business, "shifts": mine, "roster": roster})  # fmt: skip
+
+
+def _mail(to: str, template: str, context: dict[str, Any]) -> None:
+    with translation.override("ja"):
+        body = render_to_string(template, context)
+        subject = _("Roster published: %(month)s") % {"month": context["roster"]}
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+@transaction.atomic
+def roster_publish(*, roster: Roster, actor: Any, base_url: str = "") -> None:
+    """Publish: workers and members are emailed once the transaction commits."""
+    _editable(roster)
+    if not roster.shifts.exists():
+        raise ValidationError(_("The roster has no shifts yet."))
+    roster.status = RosterStatus.PUBLISHED
+    roster.published_at = timezone.now()
+    roster.save(update_fields=["status", "published_at"])
+    for worker in Worker.objects.filter(shifts__roster=roster).distinct():
+        feed_for(worker)
+    audit_record(
+        actor=actor, cooperative=roster.cooperative, action=AuditLogEntry.Action.UPDATE,
+        instance=roster, changes={"status": [RosterStatus.DRAFT, RosterStatus.PUBLISHED]},
+    )  # fmt: skip
+    rid, cid = roster.pk, roster.cooperative_id
+    transaction.on_commit(lambda: _notify_published(rid, cid, base_url))
+
+
+@transaction.atomic
+def roster_close(*, roster: Roster, actor: Any) -> int:
+    """Close the month: every timesheet of the period is locked. Returns how many."""
+    if roster.status != RosterStatus.PUBLISHED:
+        raise ValidationError(_("Only a published roster can be closed."))
+    roster.status = RosterStatus.CLOSED
+    roster.closed_at = timezone.now()
+    roster.save(update_fields=["status", "closed_at"])
+    n = TimesheetEntry.objects.filter(shift__roster=roster).update(locked=True)
+    audit_record(
+        actor=actor, cooperative=roster.cooperative, action=AuditLogEntry.Action.UPDATE,
+        instance=roster, changes={"status": [RosterStatus.PUBLISHED, RosterStatus.CLOSED]},
+    )  # fmt: skip
+    return n
+
+
+# ---------------------------------------------------------------- timesheets
+
+
+@transaction.atomic
+def timesheet_enter(
+    *,
+    shift: Shift,
+    actual_start: dt.time,
+    actual_end: dt.time,
+    break_minutes: int,
+    actor: Any,
+    reason: str = "",
+) -> TimesheetEntry:
+    """Record actual hours; after the month closed only a correction with a reason is allowed."""
+    if actual_end <= actual_start:
+        raise ValidationError({"actual_end": _("The end time is before the start time.")})
+    span = (actual_end.hour * 60 + actual_end.minute) - (
+        actual_start.hour * 60 + actual_start.minute
+    )
+    if break_minutes >= span:
+        raise ValidationError({"break_minutes": _("The break is longer than the time worked.")})
+    entry = TimesheetEntry.objects.filter(shift=shift).first()
+    locked = shift.roster.status == RosterStatus.CLOSED or (entry is not None and entry.locked)
+    if locked and not reason.strip():
+        raise ValidationError(
+            {"reason": _("The month is closed: give the reason for this correction.")}
+        )
+    before = _values(entry) if entry else None
+    if entry is None:
+        entry = TimesheetEntry(cooperative=shift.cooperative, shift=shift, entered_by=actor)
+    entry.actual_start, entry.actual_end, entry.break_minutes = (
+        actual_start,
+        actual_end,
+        break_minutes,
+    )
+    if not locked:
+        # A changed entry needs the member's confirmation again.
+        entry.confirmed_by, entry.confirmed_at = None, None
+    entry.locked = locked
+    entry.save()
+    if locked and before is not None:
+        TimesheetCorrection.objects.create(
+            cooperative=shift.cooperative, entry=entry, before=before, after=_values(entry),
+            reason=reason.strip(), actor=actor,
+        )  # fmt: skip
+    audit_record(
+        actor=actor, cooperative=shift.cooperative,
+        action=AuditLogEntry.Action.UPDATE if before else AuditLogEntry.Action.CREATE,
+        instance=entry, changes={"before": before, "after": _values(entry), "reason": reason},
+    )  # fmt: skip
+    return entry
+
+
+def _values(entry: TimesheetEntry) -> dict[str, Any]:
+    return {
+        "actual_start": entry.actual_start.isoformat(timespec="minutes"),
+        "actual_end": entry.actual_end.isoformat(timespec="minutes"),
+        "break_minutes": entry.break_minutes,
+    }
+
+
+@transaction.atomic
+def timesheet_confirm(*, entry: TimesheetEntry, actor: Any) -> None:
+    """The member (派遣先) confirms the actual hours (R2.6)."""
+    if entry.locked:
+        raise ValidationError(_("The month is closed."))
+    entry.confirmed_by = actor
+    entry.confirmed_at = timezone.now()
+    entry.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
