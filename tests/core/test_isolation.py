@@ -41,6 +41,19 @@ NON_TENANT_ROUTES = {
     "api:openapi-json": "the schema, no data",
     "api:api-root": "an index of the API, no data",
     "api:openapi-view": "the schema, no data",
+    # City talents are platform-wide; every /talent/ page filters by the logged-in talent.
+    "talent:signup": "public sign-up form, no data",
+    "talent:home": "the visitor's own invitations, engagements and meetings",
+    "talent:profile": "the visitor's own profile",
+    "talent:consents": "the visitor's own consents; cooperative names only",
+    "talent:challenges": "challenges of cooperatives the visitor consented to share with",
+    "talent:challenge_interest": "only challenges of cooperatives the visitor consented to",
+    "talent:invitation_respond": "selector filters by the visitor's talent record",
+    "talent:engagement": "selector filters by the visitor's talent record",
+    "talent:engagement_accept": "selector filters by the visitor's talent record",
+    "talent:timelog_add": "selector filters by the visitor's talent record",
+    "talent:review": "selector filters by the visitor's talent record",
+    "talent:meeting_ics": "only meetings the visitor takes part in",
 }
 
 OUR_APPS = ("core", "cooperatives", "members", "workforce", "talent")

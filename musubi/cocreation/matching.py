@@ -1,0 +1,137 @@
+"""The matching engine inside the app: an index of consented talents per cooperative.
+
+Each process keeps one ``TalentIndex`` per cooperative and upserts only the talents whose profile,
+capacity or consent changed since the last call, so a page view costs a few milliseconds after
+the first. Stored float32 embeddings (Talent.embedding) spare the encoder.
+"""
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from musubi.cocreation.models import Challenge
+from musubi.cocreation.selectors import committed_hours, consented_talents, past_engagement_counts
+from musubi.cooperatives.models import Cooperative
+from musubi.talent.embedding import embedder, engine_talent, stored_embedding
+from musubi.talent.models import Talent
+
+_lock = threading.Lock()
+_indexes: dict[tuple[int, str], tuple[Any, dict[str, tuple[object, ...]]]] = {}
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    talent: Talent
+    score: float
+    reasons: dict[str, Any]
+
+
+def need_for(challenge: Challenge) -> Any:
+    from musubi.engines.matching import Need
+
+    return Need(
+        id=str(challenge.pk),
+        text=challenge.need_text,
+        business=challenge.member_business.name,
+        hours_per_month_needed=challenge.hours_per_month,
+        needs_onsite=challenge.needs_onsite,
+        windows=frozenset(challenge.windows),
+        language_needed=challenge.language or "ja",
+        budget=challenge.budget,
+    )
+
+
+def index_for(cooperative: Cooperative) -> tuple[Any, dict[str, Talent]]:
+    """The cooperative's index of consented talents, brought up to date."""
+    from musubi.engines.matching import TalentIndex
+
+    talents = list(consented_talents(cooperative=cooperative))
+    ids = [t.pk for t in talents]
+    used = committed_hours(talent_ids=ids)
+    past = past_engagement_counts(talent_ids=ids)
+    current = embedder()
+    key = (cooperative.pk, current.name)
+    with _lock:
+        index, signatures = _indexes.get(key) or (TalentIndex(embedder=current), {})
+        wanted: dict[str, tuple[object, ...]] = {}
+        for t in talents:
+            wanted[str(t.pk)] = (t.updated_at, used.get(t.pk, 0), past.get(t.pk, 0))
+        for talent_id in set(signatures) - set(wanted):
+            index.remove(talent_id)
+            signatures.pop(talent_id)
+        for t in talents:
+            tid = str(t.pk)
+            if signatures.get(tid) == wanted[tid]:
+                continue
+            index.upsert(
+                engine_talent(
+                    t, committed_hours=used.get(t.pk, 0), past_engagements=past.get(t.pk, 0)
+                ),
+                stored_embedding(t),
+            )
+            signatures[tid] = wanted[tid]
+        _indexes[key] = (index, signatures)
+    return index, {str(t.pk): t for t in talents}
+
+
+def reasons_for(explanation: Any) -> dict[str, Any]:
+    """The engine's explanation as plain data, with a readable line for people."""
+    data = explanation.as_dict()
+    parts = []
+    if data["skills"]:
+        parts.append(_("Skills: %(skills)s") % {"skills": "、".join(data["skills"][:4])})
+    if data["need_phrases"]:
+        parts.append(_("Your words: %(words)s") % {"words": "、".join(data["need_phrases"][:3])})
+    if data["shared_terms"]:
+        parts.append(_("Shared terms: %(terms)s") % {"terms": "、".join(data["shared_terms"][:5])})
+    data["summary"] = " / ".join(parts)
+    return data
+
+
+def recommend(
+    challenge: Challenge, *, top: int = 10, exclude: set[int] | None = None
+) -> list[Recommendation]:
+    """Consented talents ranked for ``challenge`` with the engine's reasons (no DB writes)."""
+    from musubi.engines.matching import rank
+
+    index, by_id = index_for(challenge.cooperative)
+    extra = len(exclude or ())
+    matches = rank(need_for(challenge), index, top=top + extra)
+    out = [
+        Recommendation(by_id[m.talent_id], float(m.score), reasons_for(m.explanation))
+        for m in matches
+        if m.talent_id in by_id and int(m.talent_id) not in (exclude or set())
+    ]
+    return out[:top]
+
+
+def team_for(challenge: Challenge) -> list[tuple[Talent, int]]:
+    """Talents who together cover the scoped skills, with their share of the hours."""
+    from musubi.engines.matching import suggest_team
+
+    if len(challenge.required_skills) < 2:
+        return []
+    index, by_id = index_for(challenge.cooperative)
+    team = suggest_team(need_for(challenge), index, skills=challenge.required_skills)
+    hours = dict(team.hours)
+    return [(by_id[t], hours.get(t, 0)) for t in team.talent_ids if t in by_id]
+
+
+def challenge_fit(
+    talent: Talent, challenges: list[Challenge]
+) -> list[tuple[Challenge, float, dict[str, Any]]]:
+    """How well each challenge suits one talent (the talent's side of the recommendation)."""
+    from musubi.engines.matching import TalentIndex, rank
+
+    index = TalentIndex(embedder=embedder(), capacity=16)
+    used = committed_hours(talent_ids=[talent.pk]).get(talent.pk, 0)
+    index.upsert(engine_talent(talent, committed_hours=used), stored_embedding(talent))
+    scored = []
+    for challenge in challenges:
+        matches = rank(need_for(challenge), index, top=1, constraints=False)
+        if matches:
+            scored.append((challenge, float(matches[0].score), reasons_for(matches[0].explanation)))
+    scored.sort(key=lambda item: -item[1])
+    return scored

@@ -1,0 +1,212 @@
+"""The talent's own pages under /talent/: invitations, engagements and meetings everywhere.
+
+These run outside any cooperative's scope; every read goes through a selector that filters by
+the logged-in talent explicitly, so a talent never reaches another talent's records.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_scopes import scope, scopes_disabled
+
+from musubi.cocreation import hours, services
+from musubi.cocreation.forms import AcceptEngagementForm, ReviewForm, TimeLogForm
+from musubi.cocreation.matching import challenge_fit
+from musubi.cocreation.models import Challenge, ChallengeStatus, Meeting, ReviewSide
+from musubi.cocreation.selectors import (
+    talent_capacity,
+    talent_engagement_get,
+    talent_engagements,
+    talent_invitation_get,
+    talent_invitations,
+    user_meetings,
+)
+from musubi.cocreation.views_work import board_context
+from musubi.talent.models import Talent, TalentConsent
+
+View = Callable[..., HttpResponse]
+
+
+def talent_view(view: View) -> View:
+    """Require a logged-in talent; pass their Talent record to the view."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        talent = Talent.objects.filter(user=request.user).select_related("user").first()
+        if talent is None:
+            return redirect("talent:signup")
+        return view(request, talent, *args, **kwargs)
+
+    return wrapped
+
+
+def _show(request: HttpRequest, error: ValidationError | None, ok: str) -> None:
+    if error is None:
+        messages.success(request, ok)
+    else:
+        for text in error.messages:
+            messages.error(request, text)
+
+
+@talent_view
+def talent_home(request: HttpRequest, talent: Talent) -> HttpResponse:
+    context = {
+        "talent": talent,
+        "capacity": talent_capacity(talent=talent),
+        "invitations": talent_invitations(talent=talent),
+        "engagements": talent_engagements(talent=talent),
+        "meetings": user_meetings(user=request.user, since=timezone.now()),
+        "now": timezone.now(),
+    }
+    return render(request, "talent/home.html", context)
+
+
+@talent_view
+def challenge_board(request: HttpRequest, talent: Talent) -> HttpResponse:
+    """Open challenges of the cooperatives this talent shares a profile with, best fit first."""
+    with scopes_disabled():
+        coops = TalentConsent.objects.filter(talent=talent, revoked_at__isnull=True).values(
+            "cooperative"
+        )
+        challenges = list(
+            Challenge.objects.filter(
+                cooperative__in=coops, status=ChallengeStatus.SCOPED
+            ).select_related("cooperative", "member_business")
+        )
+    return render(request, "talent/challenges.html", {"scored": challenge_fit(talent, challenges)})
+
+
+@require_POST
+@talent_view
+def challenge_interest(request: HttpRequest, talent: Talent, challenge_pk: int) -> HttpResponse:
+    with scopes_disabled():
+        challenge = Challenge.objects.filter(pk=challenge_pk, status=ChallengeStatus.SCOPED).first()
+    if challenge is None:
+        raise Http404
+    error = None
+    with scope(cooperative=challenge.cooperative):
+        try:
+            services.interest_express(challenge=challenge, talent=talent, actor=request.user)  # type: ignore[arg-type]
+        except ValidationError as e:
+            error = e
+    _show(request, error, _("The coordinator has been told of your interest."))
+    return redirect("talent:challenges")
+
+
+@require_POST
+@talent_view
+def invitation_respond(request: HttpRequest, talent: Talent, invitation_pk: int) -> HttpResponse:
+    invitation = talent_invitation_get(talent=talent, invitation_pk=invitation_pk)
+    accept = request.POST.get("answer") == "accept"
+    error = None
+    with scope(cooperative=invitation.cooperative):
+        try:
+            services.invitation_respond(invitation=invitation, talent=talent, accept=accept)
+        except ValidationError as e:
+            error = e
+    _show(
+        request,
+        error,
+        _("Thank you. The coordinator will arrange an introduction meeting.")
+        if accept
+        else _("You declined the invitation."),
+    )
+    return redirect("talent:home")
+
+
+@talent_view
+def engagement_detail(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
+    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
+    with scope(cooperative=engagement.cooperative):
+        context = board_context(engagement)
+        context["accept_form"] = AcceptEngagementForm()
+        context["side"] = "talent"
+        return render(request, "talent/engagement.html", context)
+
+
+@require_POST
+@talent_view
+def engagement_accept(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
+    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
+    form = AcceptEngagementForm(request.POST)
+    error = None
+    with scope(cooperative=engagement.cooperative):
+        if form.is_valid():
+            try:
+                services.engagement_accept(
+                    engagement=engagement,
+                    talent=talent,
+                    confidentiality=form.cleaned_data["confidentiality"],
+                    conflict_of_interest=form.cleaned_data["conflict_of_interest"],
+                )
+            except ValidationError as e:
+                error = e
+        else:
+            error = ValidationError(_("Please declare any conflict of interest, or write 'none'."))
+    _show(request, error, _("The engagement has started."))
+    return redirect("talent:engagement", engagement.pk)
+
+
+@require_POST
+@talent_view
+def timelog_add(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
+    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
+    form = TimeLogForm(request.POST)
+    error = None
+    with scope(cooperative=engagement.cooperative):
+        if form.is_valid():
+            try:
+                hours.timelog_add(engagement=engagement, talent=talent, **form.cleaned_data)
+            except ValidationError as e:
+                error = e
+        else:
+            error = ValidationError([m for errs in form.errors.values() for m in errs])
+    _show(request, error, _("Hours logged."))
+    return redirect("talent:engagement", engagement.pk)
+
+
+@require_POST
+@talent_view
+def review_talent(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
+    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
+    form = ReviewForm(request.POST)
+    error = None
+    with scope(cooperative=engagement.cooperative):
+        if form.is_valid():
+            try:
+                hours.review_submit(
+                    engagement=engagement,
+                    side=ReviewSide.TALENT,
+                    author=request.user,  # type: ignore[arg-type]
+                    rating=form.cleaned_data["rating"],
+                    comment=form.cleaned_data["comment"],
+                )
+            except ValidationError as e:
+                error = e
+        else:
+            error = ValidationError(_("Choose a rating from 1 to 5."))
+    _show(request, error, _("Thank you for the review."))
+    return redirect("talent:engagement", engagement.pk)
+
+
+@talent_view
+def meeting_ics(request: HttpRequest, talent: Talent, meeting_pk: int) -> HttpResponse:
+    with scopes_disabled():
+        meeting = Meeting.objects.filter(pk=meeting_pk, participants=request.user).first()
+        if meeting is None:
+            raise Http404
+        body = services.meeting_ics(meeting, request.user.email)  # type: ignore[union-attr]
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="meeting.ics"'
+    return response

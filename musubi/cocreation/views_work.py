@@ -1,0 +1,303 @@
+"""Engagement pages inside /c/<coop>/: the agile board, hours approval, statements, reviews."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Sum
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from musubi.cocreation import board, hours
+from musubi.cocreation.forms import ItemForm, ReviewForm, ReviewSprintForm, SprintForm, TimeLogForm
+from musubi.cocreation.models import (
+    BoardItem,
+    Engagement,
+    FeeStatement,
+    KpiValue,
+    Review,
+    ReviewSide,
+    Sprint,
+    TimeLog,
+)
+from musubi.cocreation.selectors import engagement_get_for, engagements_for, month_bounds
+from musubi.cocreation.services import engagement_exit
+from musubi.cooperatives.models import Role
+from musubi.core.tenancy import CoopRequest, coop_view, get_for
+from musubi.talent.models import Talent
+
+BOTH = (Role.COORDINATOR, Role.MEMBER)
+
+
+def board_context(engagement: Engagement) -> dict[str, Any]:
+    """What the board shows, for the coordinator, the member and the talent alike."""
+    coop = engagement.cooperative
+    sprints = list(Sprint.objects.filter(cooperative=coop, engagement=engagement))
+    items = list(BoardItem.objects.filter(cooperative=coop, engagement=engagement))
+    today = timezone.localdate()
+    current = next(
+        (s for s in sprints if s.start <= today <= s.end), sprints[-1] if sprints else None
+    )
+    return {
+        "engagement": engagement,
+        "sprints": sprints,
+        "current_sprint": current,
+        "backlog": [i for i in items if i.sprint_id is None],
+        "columns": board.board_columns([i for i in items if current and i.sprint_id == current.pk]),
+        "charts": board.kpi_chart(
+            list(KpiValue.objects.filter(cooperative=coop, engagement=engagement))
+        ),
+        "logs": list(
+            TimeLog.objects.filter(cooperative=coop, engagement=engagement).order_by("-day")[:50]
+        ),
+        "reviews": list(Review.objects.filter(cooperative=coop, engagement=engagement)),
+        "sprint_form": SprintForm(),
+        "item_form": ItemForm(),
+        "review_sprint_form": ReviewSprintForm(),
+        "timelog_form": TimeLogForm(initial={"day": today}),
+        "review_form": ReviewForm(),
+        "statuses": board.board_columns([]),
+    }
+
+
+@coop_view(*BOTH)
+def engagement_list(request: CoopRequest, coop: str) -> HttpResponse:
+    engagements = engagements_for(cooperative=request.cooperative, membership=request.membership)
+    return render(request, "cocreation/engagement_list.html", {"engagements": engagements})
+
+
+@coop_view(*BOTH)
+def engagement_detail(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
+    engagement = engagement_get_for(
+        cooperative=request.cooperative, membership=request.membership, engagement_pk=engagement_pk
+    )
+    context = board_context(engagement)
+    context["side"] = (
+        "coordinator"
+        if request.membership is None or request.membership.role == Role.COORDINATOR
+        else "business"
+    )
+    return render(request, "cocreation/engagement_detail.html", context)
+
+
+def _engagement(request: CoopRequest, engagement_pk: int) -> Engagement:
+    return engagement_get_for(
+        cooperative=request.cooperative, membership=request.membership, engagement_pk=engagement_pk
+    )
+
+
+def _done(request: HttpRequest, error: ValidationError | None, ok: str) -> None:
+    if error is None:
+        messages.success(request, ok)
+    else:
+        for text in error.messages:
+            messages.error(request, text)
+
+
+@require_POST
+@coop_view(*BOTH)
+def sprint_create(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
+    engagement = _engagement(request, engagement_pk)
+    form = SprintForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            board.sprint_create(engagement=engagement, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except ValidationError as e:
+            error = e
+    else:
+        error = ValidationError([e for errs in form.errors.values() for e in errs])
+    _done(request, error, _("Sprint created."))
+    return redirect("cocreation:engagement_detail", coop, engagement.pk)
+
+
+@require_POST
+@coop_view(*BOTH)
+def item_add(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
+    engagement = _engagement(request, engagement_pk)
+    sprint = None
+    if request.POST.get("sprint"):
+        sprint = Sprint.objects.filter(
+            cooperative=request.cooperative, engagement=engagement, pk=request.POST["sprint"]
+        ).first()
+    error = None
+    try:
+        board.item_add(
+            engagement=engagement,
+            actor=request.user,  # type: ignore[arg-type]
+            title=request.POST.get("title", ""),
+            sprint=sprint,
+        )
+    except ValidationError as e:
+        error = e
+    _done(request, error, _("Item added."))
+    return redirect("cocreation:engagement_detail", coop, engagement.pk)
+
+
+@require_POST
+@coop_view(*BOTH)
+def item_move(request: CoopRequest, coop: str, item_pk: int) -> HttpResponse:
+    item: BoardItem = get_for(BoardItem.objects, cooperative=request.cooperative, pk=item_pk)
+    engagement = _engagement(request, item.engagement_id)
+    sprint = item.sprint
+    if "sprint" in request.POST:
+        sprint = Sprint.objects.filter(
+            cooperative=request.cooperative, engagement=engagement, pk=request.POST["sprint"] or 0
+        ).first()
+    error = None
+    try:
+        board.item_move(
+            item=item,
+            actor=request.user,
+            status=request.POST.get("status", item.status),  # type: ignore[arg-type]
+            sprint=sprint,
+        )
+    except ValidationError as e:
+        error = e
+    _done(request, error, _("Item moved."))
+    return redirect("cocreation:engagement_detail", coop, engagement.pk)
+
+
+@require_POST
+@coop_view(*BOTH)
+def sprint_review(request: CoopRequest, coop: str, sprint_pk: int) -> HttpResponse:
+    sprint: Sprint = get_for(Sprint.objects, cooperative=request.cooperative, pk=sprint_pk)
+    engagement = _engagement(request, sprint.engagement_id)
+    form = ReviewSprintForm(request.POST)
+    error = None
+    if form.is_valid():
+        kpis: list[tuple[str, Decimal]] = []
+        if form.cleaned_data["kpi_name"] and form.cleaned_data["kpi_value"] is not None:
+            kpis.append((form.cleaned_data["kpi_name"], form.cleaned_data["kpi_value"]))
+        board.sprint_review(
+            sprint=sprint, actor=request.user, review=form.cleaned_data["review"], kpis=kpis
+        )  # type: ignore[arg-type]
+    else:
+        error = ValidationError([e for errs in form.errors.values() for e in errs])
+    _done(request, error, _("Sprint review saved."))
+    return redirect("cocreation:engagement_detail", coop, engagement.pk)
+
+
+@require_POST
+@coop_view(Role.MEMBER, Role.COORDINATOR)
+def review_business(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
+    engagement = _engagement(request, engagement_pk)
+    form = ReviewForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            hours.review_submit(
+                engagement=engagement,
+                side=ReviewSide.BUSINESS,
+                author=request.user,  # type: ignore[arg-type]
+                rating=form.cleaned_data["rating"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as e:
+            error = e
+    else:
+        error = ValidationError(_("Choose a rating from 1 to 5."))
+    _done(request, error, _("Thank you for the review."))
+    return redirect("cocreation:engagement_detail", coop, engagement.pk)
+
+
+@require_POST
+@coop_view(Role.COORDINATOR)
+def engagement_end(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
+    engagement = _engagement(request, engagement_pk)
+    error = None
+    try:
+        engagement_exit(engagement=engagement, actor=request.user, on=timezone.localdate())  # type: ignore[arg-type]
+    except ValidationError as e:
+        error = e
+    _done(request, error, _("The engagement ends at the end of this month."))
+    return redirect("cocreation:engagement_detail", coop, engagement.pk)
+
+
+def _month(request: HttpRequest) -> dt.date:
+    try:
+        return dt.date.fromisoformat(request.GET.get("month", "") + "-01")
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+@coop_view(Role.COORDINATOR)
+def hours_month(request: CoopRequest, coop: str) -> HttpResponse:
+    """The month's hours per talent, to approve; approved months have a fee statement."""
+    month = _month(request)
+    first, last = month_bounds(month)
+    rows = (
+        TimeLog.objects.filter(cooperative=request.cooperative, day__range=(first, last))
+        .values(
+            "engagement__talent_id",
+            "engagement__talent__user__family_name",
+            "engagement__talent__user__given_name",
+        )
+        .annotate(total=Sum("hours"))
+        .order_by("engagement__talent_id")
+    )
+    statements = {
+        s.talent_id: s
+        for s in FeeStatement.objects.filter(cooperative=request.cooperative, month=first)
+    }
+    pending = set(
+        TimeLog.objects.filter(
+            cooperative=request.cooperative, day__range=(first, last), approved_at__isnull=True
+        ).values_list("engagement__talent_id", flat=True)
+    )
+    table = [
+        {
+            "talent_id": r["engagement__talent_id"],
+            "name": " ".join(
+                (
+                    r["engagement__talent__user__family_name"],
+                    r["engagement__talent__user__given_name"],
+                )
+            ),
+            "hours": r["total"],
+            "statement": statements.get(r["engagement__talent_id"]),
+            "pending": r["engagement__talent_id"] in pending,
+        }
+        for r in rows
+    ]
+    prev = (first - dt.timedelta(days=1)).replace(day=1)
+    nxt = last + dt.timedelta(days=1)
+    context = {"month": first, "rows": table, "prev": prev, "next": nxt}
+    return render(request, "cocreation/hours_month.html", context)
+
+
+@require_POST
+@coop_view(Role.COORDINATOR)
+def hours_approve(request: CoopRequest, coop: str, talent_pk: int) -> HttpResponse:
+    month = _month(request)
+    talent_ids = TimeLog.objects.filter(cooperative=request.cooperative).values_list(
+        "engagement__talent_id", flat=True
+    )
+    talent = Talent.objects.filter(pk=talent_pk, pk__in=talent_ids).first()
+    if talent is None:
+        raise Http404
+    error = None
+    try:
+        hours.month_approve(
+            cooperative=request.cooperative, talent=talent, month=month, actor=request.user
+        )  # type: ignore[arg-type]
+    except ValidationError as e:
+        error = e
+    _done(request, error, _("Hours approved; the fee statement is ready."))
+    return redirect(reverse("cocreation:hours_month", args=[coop]) + f"?month={month:%Y-%m}")
+
+
+@coop_view(Role.COORDINATOR)
+def statement_detail(request: CoopRequest, coop: str, statement_pk: int) -> HttpResponse:
+    statement: FeeStatement = get_for(
+        FeeStatement.objects.select_related("talent__user"),
+        cooperative=request.cooperative,
+        pk=statement_pk,
+    )
+    return render(request, "cocreation/statement.html", {"statement": statement})
