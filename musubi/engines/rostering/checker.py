@@ -182,16 +182,16 @@ def _check_worker(
         (True, w.min_consecutive_days, w.history.consecutive_days_worked, "working"),
         (False, w.min_consecutive_days_off, w.history.consecutive_days_off, "off"),
     ):
-        for first, z in _runs(worked, value):
+        for run_start, z in _runs(worked, value):
             if z == H - 1:
                 continue
-            length = z - first + 1
-            if first == 0:
+            length = z - run_start + 1
+            if run_start == 0:
                 if p.exempt_edges:
                     continue
                 length += before
             if length < k:
-                bad.append(f"{w.id}: {label} run of {length} days from day {first} < {k}")
+                bad.append(f"{w.id}: {label} run of {length} days from day {run_start} < {k}")
     if w.max_weekends is not None:
         n = _weekends_worked(p, days)
         if n > w.max_weekends:

@@ -149,7 +149,7 @@ def evaluate(c: Compiled, roster: Roster, **kw: Any) -> dict[str, int]:
 
 
 def construct(
-    c: Compiled, deadline: float, seed: int, cache: dict[Any, dict[str, int]]
+    c: Compiled, deadline: float, seed: int, cache: dict[Any, dict[str, int]], **kw: Any
 ) -> dict[tuple[int, int], tuple[int, ...]] | None:
     """Greedy by blocks of workers, each block solved exactly given earlier blocks."""
     roster: dict[tuple[int, int], tuple[int, ...]] = {}
@@ -175,6 +175,7 @@ def construct(
             skip_hard_min=True,
             hint=False,
             cache=None,
+            **kw,
         )
         if sub.roster is None:
             return None
@@ -371,23 +372,24 @@ def solve(
     s = _Search(p, opt, **kw)
     c = s.c
     if previous is not None:
-        # Repair: the previous roster, minus cells that became impossible, is the hint.
+        # Repair: the previous roster, minus cells that became impossible, is the hint;
+        # construction then rebuilds worker by worker, paying for every change.
         prev = kw["previous"]
         s.hint = {
             k: tuple(x for x in v if c.skill[k[0]][x] and (k[1], x) not in c.blocked[k[0]])
             for k, v in prev.items()
         }
-        roster = None
-    else:
-        roster = construct(c, s.t0 + opt.time_limit * 0.6, opt.seed, s.cache)
+    roster = construct(c, s.t0 + opt.time_limit * 0.6, opt.seed, s.cache, **kw)
     if roster is not None and not any(cv.hard_min for cv in p.cover):
-        s.offer(roster, sum(evaluate(c, roster).values()))
+        s.offer(roster, sum(evaluate(c, roster, **kw).values()))
     elif roster is not None:
         s.hint = roster  # may break a cross-worker hard minimum: a hint only
     small = c.E * c.H * c.S <= 20000
     share = 0.25 if small else opt.full_share
-    if s.left() > 0:
+    if s.left() > 0 and opt.full_share > 0:
         s.full(max(0.5, min(s.left() * share, 15.0 if small else 30.0)))
+    if s.best is None and not s.infeasible and s.left() > 0.5:
+        s.full(s.left())  # nothing found yet: give the full model all remaining time
     if not s.infeasible and s.best is not None:
         s.lns()
     if s.infeasible or s.best is None:

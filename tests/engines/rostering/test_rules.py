@@ -62,7 +62,10 @@ def test_max_weekends_counts_a_weekend_worked_if_either_day_is() -> None:
 def test_forbidden_succession_blocks_the_next_day_shift() -> None:
     late = ShiftType("L", 840, 1320, 0, site="a")
     p = replace(
-        problem(horizon=2, shifts=(DAY,), ),
+        problem(
+            horizon=2,
+            shifts=(DAY,),
+        ),
         shifts=(DAY, late),
         cover=(Cover(0, "L", 1), Cover(1, "D", 1)),
         forbidden_successions=(("L", "D"),),
@@ -115,7 +118,9 @@ def test_min_total_minutes_forces_over_cover() -> None:
 
 
 def test_days_off_and_unavailable_windows_are_respected() -> None:
-    p = problem(horizon=4, days_off=frozenset({1}), unavailable=(Window(2 * 1440 + 600, 2 * 1440 + 700),))
+    p = problem(
+        horizon=4, days_off=frozenset({1}), unavailable=(Window(2 * 1440 + 600, 2 * 1440 + 700),)
+    )
     assert days_worked(solved(p)) == [0, 3]
 
 
@@ -212,10 +217,14 @@ def test_labour_interval_can_be_soft_and_is_then_paid_for() -> None:
 
 
 def test_labour_monthly_overtime_and_annual_day_caps() -> None:
-    p = replace(problem(horizon=28), labour=_labour(monthly_overtime=Rule("hard", 0), month_days=28))
+    p = replace(
+        problem(horizon=28), labour=_labour(monthly_overtime=Rule("hard", 0), month_days=28)
+    )
     assert len(solved(p).assignments) == 20  # 160 h frame for four weeks
     worker = replace(Worker("w0"), history=History(days_worked_this_year=275))
-    q = replace(problem(horizon=7), workers=(worker,), labour=_labour(annual_days=Rule("hard", 280)))
+    q = replace(
+        problem(horizon=7), workers=(worker,), labour=_labour(annual_days=Rule("hard", 280))
+    )
     assert len(solved(q).assignments) == 5
 
 
