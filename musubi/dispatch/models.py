@@ -328,3 +328,51 @@ class CalendarFeed(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.worker}"
+
+
+class DispatchTerms(TenantModel):
+    """Standing texts of the legal documents (R2.1–R2.3); the defaults suit a 無期-only
+    cooperative and are meant to be edited by the office."""
+
+    agreement_method = models.BooleanField(
+        _("workers covered by a labour-management agreement (協定対象)"), default=True
+    )
+    dispatch_manager = models.CharField(
+        _("dispatch manager (派遣元責任者)"), max_length=100, default="事務局長"
+    )
+    complaint_handling = models.TextField(
+        _("complaint handling"),
+        default="派遣元・派遣先の責任者が申出を受け、連携して遅滞なく処理し、結果を本人に通知する。",
+    )
+    article30_measures = models.TextField(
+        _("measures under art. 30"),
+        default="無期雇用派遣労働者のため雇用安定措置(法30条)の対象外。",
+    )
+    training = models.TextField(
+        _("education and training"), default="入職時研修(接客・安全衛生)4月、各派遣先でのOJT随時。"
+    )
+    insurance = models.CharField(
+        _("social insurance"),
+        max_length=200,
+        default="健康保険 有・厚生年金保険 有・雇用保険 有(資格取得届 提出済)",
+    )
+    safety = models.TextField(
+        _("safety and health"),
+        default="派遣先の安全衛生規程に従い、必要な教育・保護具は派遣先が提供する。",
+    )
+    welfare = models.TextField(
+        _("welfare facilities"), default="派遣先の休憩室・更衣室・食堂を利用できる。"
+    )
+    cancellation = models.TextField(
+        _("measures on cancellation"),
+        default="派遣契約が中途解除された場合、新たな就業機会の確保、休業手当の支払等の措置を講ずる。",
+    )
+    responsibility = models.CharField(
+        _("degree of responsibility"), max_length=100, default="役職なし(補助的業務)"
+    )
+
+    class Meta:
+        verbose_name = _("dispatch document texts")
+
+    def __str__(self) -> str:
+        return str(self.cooperative)

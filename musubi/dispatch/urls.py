@@ -1,5 +1,55 @@
-"""Routes inside /c/<coop>/ for this app (mounted by musubi/urls.py)."""
+"""Routes inside /c/<coop>/dispatch/ (mounted by musubi/urls.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from musubi.dispatch import views, views_docs, views_people
+
+app_name = "dispatch"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("requests/", views.request_list, name="request_list"),
+    path("requests/new/", views.request_edit, name="request_create"),
+    path("requests/<int:request_pk>/", views.request_edit, name="request_edit"),
+    path("requests/<int:request_pk>/decide/", views.request_decide, name="request_decide"),
+    path("requests/<int:request_pk>/copy/", views.request_copy, name="request_copy"),
+    path("demand/", views.demand_chart, name="demand"),
+    path("rosters/new/", views.roster_new, name="roster_new"),
+    path("rosters/<int:roster_pk>/", views.roster_detail, name="roster_detail"),
+    path("rosters/<int:roster_pk>/run/", views.roster_run, name="roster_run"),
+    path("rosters/<int:roster_pk>/shifts/", views.shift_add, name="shift_add"),
+    path("rosters/<int:roster_pk>/publish/", views.roster_publish_view, name="roster_publish"),
+    path("rosters/<int:roster_pk>/close/", views.roster_close_view, name="roster_close"),
+    path("rosters/<int:roster_pk>/repair/", views.repair_start, name="repair_start"),
+    path("rosters/<int:roster_pk>/skills/", views_people.skill_sheets, name="skill_sheets"),
+    path(
+        "rosters/<int:roster_pk>/workers/<int:worker_pk>/terms.pdf",
+        views_docs.terms_notice,
+        name="terms_notice",
+    ),
+    path(
+        "rosters/<int:roster_pk>/members/<int:member_pk>/notice.pdf",
+        views_docs.client_notice,
+        name="client_notice",
+    ),
+    path("runs/<int:run_pk>/", views.run_progress, name="run_progress"),
+    path("runs/<int:run_pk>/compare/", views.repair_compare, name="repair_compare"),
+    path("runs/<int:run_pk>/accept/", views.repair_accept_view, name="repair_accept"),
+    path("shifts/<int:shift_pk>/delete/", views.shift_delete, name="shift_delete"),
+    path("shifts/<int:shift_pk>/timesheet/", views_people.timesheet_edit, name="timesheet_edit"),
+    path(
+        "shifts/<int:shift_pk>/confirm/",
+        views_people.timesheet_confirm_view,
+        name="timesheet_confirm",
+    ),
+    path("timesheets/", views_people.timesheet_list, name="timesheet_list"),
+    path("leave/", views_people.leave_list, name="leave_list"),
+    path("leave/<int:leave_pk>/decide/", views_people.leave_decide, name="leave_decide"),
+    path("compliance/", views_docs.compliance, name="compliance"),
+    path("compliance.csv", views_docs.compliance_csv, name="compliance_csv"),
+    path("ledger.<str:fmt>", views_docs.ledger, name="ledger"),
+    path("me/shifts/", views_people.my_shifts, name="my_shifts"),
+    path("me/days/", views_people.my_days, name="my_days"),
+    path("me/leave/", views_people.my_leave, name="my_leave"),
+    path("feed/<str:feed_token>.ics", views_people.calendar_feed, name="calendar_feed"),
+]

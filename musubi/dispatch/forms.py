@@ -1,0 +1,118 @@
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_scopes.forms import SafeModelChoiceField
+
+from musubi.core.forms import DateInput
+from musubi.dispatch.models import StaffingRequest
+from musubi.members.models import MemberBusiness, Site
+from musubi.workforce.models import LeaveRequest, Worker
+
+WEEKDAYS = [
+    (0, _("Mon")), (1, _("Tue")), (2, _("Wed")), (3, _("Thu")), (4, _("Fri")), (5, _("Sat")),
+    (6, _("Sun")),
+]  # fmt: skip
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
+    member = SafeModelChoiceField(label=_("member"), queryset=MemberBusiness.objects.none())
+    site = SafeModelChoiceField(label=_("site"), queryset=Site.objects.none())
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("weekdays"), choices=WEEKDAYS, coerce=int, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    dates = forms.CharField(
+        label=_("dates"), required=False,
+        help_text=_("One-off dates, separated by commas (2027-09-20, 2027-09-21)."),
+    )  # fmt: skip
+
+    class Meta:
+        model = StaffingRequest
+        fields = [
+            "member", "site", "title", "work_kind", "skill", "start_date", "end_date",
+            "weekdays", "dates", "start_time", "end_time", "break_minutes", "headcount",
+            "priority", "is_template", "note",
+        ]  # fmt: skip
+        widgets = {
+            "start_date": DateInput(), "end_date": DateInput(),
+            "start_time": TimeInput(), "end_time": TimeInput(),
+        }  # fmt: skip
+
+    def __init__(self, *args: Any, cooperative: Any, member: MemberBusiness | None, **kw: Any):
+        super().__init__(*args, **kw)
+        if self.instance.pk:
+            self.initial["dates"] = ", ".join(self.instance.dates)
+        members = MemberBusiness.objects.filter(cooperative=cooperative)
+        sites = Site.objects.filter(cooperative=cooperative).select_related("member")
+        if member is not None:
+            members, sites = members.filter(pk=member.pk), sites.filter(member=member)
+            self.fields["member"].initial = member.pk
+        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+        self.fields["site"].queryset = sites  # type: ignore[attr-defined]
+
+    def clean_dates(self) -> list[str]:
+        raw = self.cleaned_data.get("dates") or ""
+        out = []
+        for part in raw.replace("、", ",").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            try:
+                out.append(dt.date.fromisoformat(part).isoformat())
+            except ValueError as error:
+                raise forms.ValidationError(
+                    _("“%(value)s” is not a date (YYYY-MM-DD)."), params={"value": part}
+                ) from error
+        return out
+
+
+class ShiftAddForm(forms.Form):
+    worker = SafeModelChoiceField(label=_("worker"), queryset=Worker.objects.none())
+    request = SafeModelChoiceField(label=_("request"), queryset=StaffingRequest.objects.none())
+    date = forms.DateField(label=_("date"), widget=DateInput())
+
+    def __init__(self, *args: Any, roster: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        coop = roster.cooperative
+        self.fields["worker"].queryset = Worker.objects.filter(  # type: ignore[attr-defined]
+            cooperative=coop, active=True
+        )
+        self.fields["request"].queryset = StaffingRequest.objects.filter(  # type: ignore[attr-defined]
+            cooperative=coop, is_template=False, start_date__lte=roster.end_date,
+            end_date__gte=roster.start_date,
+        ).select_related("member")  # fmt: skip
+
+
+class RepairForm(forms.Form):
+    worker = SafeModelChoiceField(label=_("absent worker"), queryset=Worker.objects.none())
+    start = forms.DateField(label=_("from"), widget=DateInput())
+    end = forms.DateField(label=_("until"), widget=DateInput())
+
+    def __init__(self, *args: Any, roster: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["worker"].queryset = Worker.objects.filter(  # type: ignore[attr-defined]
+            cooperative=roster.cooperative, active=True
+        )
+
+
+class TimesheetForm(forms.Form):
+    actual_start = forms.TimeField(label=_("actual start"), widget=TimeInput())
+    actual_end = forms.TimeField(label=_("actual end"), widget=TimeInput())
+    break_minutes = forms.IntegerField(label=_("break (minutes)"), min_value=0, max_value=600)
+    reason = forms.CharField(label=_("reason for the correction"), required=False, max_length=300)
+
+
+class LeaveForm(forms.ModelForm[LeaveRequest]):
+    class Meta:
+        model = LeaveRequest
+        fields = ["kind", "start_date", "end_date", "reason"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}

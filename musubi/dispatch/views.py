@@ -1,0 +1,326 @@
+"""Coordinator and member pages: requests, rosters, runs, edits, publishing, repair."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from musubi.cooperatives.models import Role
+from musubi.core.forms import add_validation_error
+from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
+from musubi.dispatch import selectors
+from musubi.dispatch.forms import RepairForm, ShiftAddForm, StaffingRequestForm
+from musubi.dispatch.models import (
+    RequestStatus,
+    Roster,
+    RosterRun,
+    RosterStatus,
+    RunStatus,
+    Shift,
+    StaffingRequest,
+)
+from musubi.dispatch.services import (
+    repair_accept,
+    roster_close,
+    roster_create,
+    roster_publish,
+    shift_assign,
+    shift_remove,
+    staffing_request_decide,
+    staffing_request_from_template,
+    staffing_request_save,
+)
+from musubi.dispatch.solving import run_start
+from musubi.workforce.models import Worker
+
+C = Role.COORDINATOR
+
+
+def _errors(request: CoopRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def request_get_for(request: CoopRequest, request_pk: int) -> StaffingRequest:
+    """A staffing request the actor may see: coordinators all, member users their own."""
+    req: StaffingRequest = get_for(
+        StaffingRequest.objects.select_related("member", "site"),
+        cooperative=request.cooperative,
+        pk=request_pk,
+    )
+    if role_of(request) == Role.MEMBER and req.member_id != request.membership.member_business_id:
+        raise Http404
+    return req
+
+
+@coop_view(C)
+def home(request: CoopRequest, coop: str) -> HttpResponse:
+    rosters = Roster.objects.filter(cooperative=request.cooperative)
+    pending = StaffingRequest.objects.filter(
+        cooperative=request.cooperative, status=RequestStatus.PENDING
+    ).count()
+    today = timezone.localdate()
+    next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return render(request, "dispatch/home.html", {
+        "title": _("Dispatch"), "rosters": rosters, "pending": pending,
+        "next_month": next_month.strftime("%Y-%m"),
+    })  # fmt: skip
+
+
+@coop_view(C, Role.MEMBER)
+def request_list(request: CoopRequest, coop: str) -> HttpResponse:
+    qs = StaffingRequest.objects.filter(cooperative=request.cooperative).select_related(
+        "member", "site"
+    )
+    if role_of(request) == Role.MEMBER:
+        qs = qs.filter(member_id=request.membership.member_business_id)
+    return render(request, "dispatch/requests.html", {
+        "title": _("Staffing requests"), "requests": qs.order_by("-start_date", "id"),
+        "is_coordinator": role_of(request) == C,
+        "rosters": Roster.objects.filter(cooperative=request.cooperative)[:6],
+    })  # fmt: skip
+
+
+@coop_view(C, Role.MEMBER)
+def request_edit(request: CoopRequest, coop: str, request_pk: int | None = None) -> HttpResponse:
+    instance = request_get_for(request, request_pk) if request_pk else None
+    member = request.membership.member_business if role_of(request) == Role.MEMBER else None
+    form = StaffingRequestForm(
+        request.POST or None, instance=instance, cooperative=request.cooperative, member=member
+    )
+    if request.method == "POST" and form.is_valid():
+        req = form.save(commit=False)
+        if member is not None:
+            req.member = member
+            req.status = RequestStatus.PENDING
+        elif req.status == RequestStatus.PENDING:
+            req.status = RequestStatus.APPROVED  # the coordinator's own entry needs no approval
+        try:
+            staffing_request_save(request=req, cooperative=request.cooperative, actor=request.user)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("dispatch:request_list", coop)
+    title = instance.title if instance else _("New staffing request")
+    return render(request, "core/form.html", {"title": title, "form": form})
+
+
+@require_POST
+@coop_view(C)
+def request_decide(request: CoopRequest, coop: str, request_pk: int) -> HttpResponse:
+    req = request_get_for(request, request_pk)
+    staffing_request_decide(
+        request=req, approve=request.POST.get("approve") == "1", actor=request.user
+    )
+    messages.success(request, _("Saved."))
+    return redirect("dispatch:request_list", coop)
+
+
+@require_POST
+@coop_view(C, Role.MEMBER)
+def request_copy(request: CoopRequest, coop: str, request_pk: int) -> HttpResponse:
+    template = request_get_for(request, request_pk)
+    try:
+        year = int(request.POST.get("year", timezone.localdate().year + 1))
+        staffing_request_from_template(template=template, year=year, actor=request.user)
+    except (ValueError, ValidationError) as error:
+        if isinstance(error, ValidationError):
+            _errors(request, error)
+        else:
+            messages.error(request, _("Enter a year."))
+    else:
+        messages.success(request, _("The template was copied; it waits for approval."))
+    return redirect("dispatch:request_list", coop)
+
+
+@coop_view(C, Role.MUNICIPALITY)
+def demand_chart(request: CoopRequest, coop: str) -> HttpResponse:
+    rows = selectors.demand_vs_capacity(cooperative=request.cooperative, start=timezone.localdate())
+    return render(
+        request, "dispatch/demand.html", {"title": _("Demand and capacity"), "rows": rows}
+    )
+
+
+@require_POST
+@coop_view(C)
+def roster_new(request: CoopRequest, coop: str) -> HttpResponse:
+    try:
+        month = dt.datetime.strptime(request.POST.get("month", ""), "%Y-%m").date()
+        roster = roster_create(cooperative=request.cooperative, month=month, actor=request.user)
+    except ValueError:
+        messages.error(request, _("Enter a month (YYYY-MM)."))
+        return redirect("dispatch:home", coop)
+    except ValidationError as error:
+        _errors(request, error)
+        return redirect("dispatch:home", coop)
+    return redirect("dispatch:roster_detail", coop, roster.pk)
+
+
+@coop_view(C)
+def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    run = roster.runs.filter(kind="solve").first()
+    rows = selectors.compliance_rows(cooperative=request.cooperative, month=roster.start_date)
+    context = {
+        "title": _("Roster %(month)s") % {"month": roster.start_date.strftime("%Y-%m")},
+        "roster": roster,
+        "run": run,
+        "grid": selectors.calendar_grid(roster),
+        "coverage": selectors.coverage(roster),
+        "compliance": [r for r in rows if r.warnings],
+        "shift_form": ShiftAddForm(roster=roster),
+        "repair_form": RepairForm(roster=roster),
+        "repairs": roster.runs.filter(kind="repair")[:3],
+        "editable": roster.status != RosterStatus.CLOSED,
+    }
+    return render(request, "dispatch/roster.html", context)
+
+
+@require_POST
+@coop_view(C)
+def roster_run(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    if roster.status == RosterStatus.CLOSED:
+        messages.error(request, _("This month is closed; its roster can no longer change."))
+    else:
+        limit = min(60.0, max(1.0, float(request.POST.get("time_limit") or 8)))
+        run_start(roster=roster, actor=request.user, time_limit=limit)
+    return redirect("dispatch:roster_detail", coop, roster.pk)
+
+
+@coop_view(C)
+def run_progress(request: CoopRequest, coop: str, run_pk: int) -> HttpResponse:
+    run: RosterRun = get_for(RosterRun.objects, cooperative=request.cooperative, pk=run_pk)
+    response = render(request, "dispatch/_run.html", {"run": run, "roster": run.roster})
+    if run.status in {RunStatus.DONE, RunStatus.FAILED} and request.GET.get("poll"):
+        response["HX-Refresh"] = "true"  # reload the page to show the stored result
+    return response
+
+
+@require_POST
+@coop_view(C)
+def shift_add(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    form = ShiftAddForm(request.POST, roster=roster)
+    if form.is_valid():
+        try:
+            _shift, warnings = shift_assign(
+                roster=roster, worker=form.cleaned_data["worker"],
+                request=form.cleaned_data["request"], date=form.cleaned_data["date"],
+                actor=request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("Shift added."))
+            for w in warnings:
+                messages.warning(request, w)
+    else:
+        messages.error(request, _("Choose a worker, a request and a date."))
+    return redirect("dispatch:roster_detail", coop, roster.pk)
+
+
+@require_POST
+@coop_view(C)
+def shift_delete(request: CoopRequest, coop: str, shift_pk: int) -> HttpResponse:
+    shift: Shift = get_for(Shift.objects, cooperative=request.cooperative, pk=shift_pk)
+    try:
+        shift_remove(shift=shift, actor=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Shift removed."))
+    return redirect("dispatch:roster_detail", coop, shift.roster_id)
+
+
+@require_POST
+@coop_view(C)
+def roster_publish_view(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    try:
+        roster_publish(
+            roster=roster, actor=request.user, base_url=request.build_absolute_uri("/")[:-1]
+        )
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Published. Workers and members are notified by email."))
+    return redirect("dispatch:roster_detail", coop, roster.pk)
+
+
+@require_POST
+@coop_view(C)
+def roster_close_view(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    try:
+        n = roster_close(roster=roster, actor=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(
+            request, _("The month is closed; %(n)s timesheet entries are locked.") % {"n": n}
+        )
+    return redirect("dispatch:roster_detail", coop, roster.pk)
+
+
+@require_POST
+@coop_view(C)
+def repair_start(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    form = RepairForm(request.POST, roster=roster)
+    if not form.is_valid() or form.cleaned_data["end"] < form.cleaned_data["start"]:
+        messages.error(request, _("Choose the absent worker and the days."))
+        return redirect("dispatch:roster_detail", coop, roster.pk)
+    d, days = form.cleaned_data["start"], []
+    while d <= form.cleaned_data["end"]:
+        days.append(d.isoformat())
+        d += dt.timedelta(days=1)
+    run = run_start(
+        roster=roster, actor=request.user, kind="repair", time_limit=5.0,
+        absent_worker_id=form.cleaned_data["worker"].pk, absent_dates=days,
+    )  # fmt: skip
+    return redirect("dispatch:repair_compare", coop, run.pk)
+
+
+@coop_view(C)
+def repair_compare(request: CoopRequest, coop: str, run_pk: int) -> HttpResponse:
+    run: RosterRun = get_for(
+        RosterRun.objects.select_related("roster", "absent_worker"),
+        cooperative=request.cooperative, pk=run_pk,
+    )  # fmt: skip
+    roster = run.roster
+    current = {(s.worker_id, s.date.isoformat(), s.request_id) for s in roster.shifts.all()}
+    proposed = {(a["worker"], a["date"], a["request"]) for a in run.proposal}
+    names = {w.pk: str(w) for w in Worker.objects.filter(cooperative=roster.cooperative)}
+    titles = {r.pk: str(r) for r in StaffingRequest.objects.filter(cooperative=roster.cooperative)}
+
+    def rows(items: set[tuple[int, str, int | None]]) -> list[dict[str, str]]:
+        return [
+            {"date": d, "worker": names.get(w, "?"), "request": titles.get(r or 0, "—")}
+            for w, d, r in sorted(items, key=lambda x: (x[1], x[0]))
+        ]
+
+    return render(request, "dispatch/repair.html", {
+        "title": _("Repair proposal"), "run": run, "roster": roster,
+        "removed": rows(current - proposed) if run.status == RunStatus.DONE else [],
+        "added": rows(proposed - current) if run.status == RunStatus.DONE else [],
+    })  # fmt: skip
+
+
+@require_POST
+@coop_view(C)
+def repair_accept_view(request: CoopRequest, coop: str, run_pk: int) -> HttpResponse:
+    run: RosterRun = get_for(RosterRun.objects, cooperative=request.cooperative, pk=run_pk)
+    try:
+        repair_accept(run=run, actor=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+        return redirect("dispatch:repair_compare", coop, run.pk)
+    messages.success(request, _("The repaired roster was applied."))
+    return redirect("dispatch:roster_detail", coop, run.roster_id)

@@ -1,0 +1,100 @@
+"""Compliance page and exports, the ledger, and the PDF notices."""
+
+import csv
+import datetime as dt
+import io
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from musubi.cooperatives.models import Role
+from musubi.core.tenancy import CoopRequest, coop_view, get_for
+from musubi.dispatch import documents
+from musubi.dispatch.models import Roster
+from musubi.dispatch.selectors import compliance_rows, month_bounds
+from musubi.members.models import MemberBusiness
+from musubi.workforce.models import Worker
+
+C = Role.COORDINATOR
+
+
+def _month(request: CoopRequest) -> dt.date:
+    try:
+        return dt.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+def _h(minutes: int) -> str:
+    return f"{minutes / 60:.1f}"
+
+
+@coop_view(C, Role.MUNICIPALITY)
+def compliance(request: CoopRequest, coop: str) -> HttpResponse:
+    month = _month(request)
+    rows = compliance_rows(cooperative=request.cooperative, month=month)
+    return render(request, "dispatch/compliance.html", {
+        "title": _("Compliance"), "rows": rows, "month": month,
+    })  # fmt: skip
+
+
+COMPLIANCE_HEADER = [
+    "職員", "労働時間(h)", "所定(h)", "法定時間外(h)", "法定休日労働(h)", "深夜(h)", "休日数",
+    "最長連続勤務日数", "勤務間インターバル不足(回)", "年度累計時間外(h)", "有給付与日数",
+    "有給基準日", "有給取得日数", "年5日義務の残り", "警告",
+]  # fmt: skip
+
+
+@coop_view(C)
+def compliance_csv(request: CoopRequest, coop: str) -> HttpResponse:
+    month = _month(request)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COMPLIANCE_HEADER)
+    for r in compliance_rows(cooperative=request.cooperative, month=month):
+        m = r.month
+        writer.writerow([
+            str(r.worker), _h(m.worked), _h(r.contract_minutes), _h(m.overtime),
+            _h(m.holiday_work), _h(m.night), m.rest_days, m.longest_run, m.interval_breaches,
+            _h(r.year_overtime), r.leave_granted, r.leave_base or "", r.leave_taken, r.leave_due,
+            " / ".join(r.warnings),
+        ])  # fmt: skip
+    response = HttpResponse(
+        b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="compliance-{month:%Y-%m}.csv"'
+    return response
+
+
+@coop_view(C)
+def ledger(request: CoopRequest, coop: str, fmt: str) -> HttpResponse:
+    first, last = month_bounds(_month(request))
+    rows = documents.ledger_rows(cooperative=request.cooperative, first=first, last=last)
+    if fmt == "xlsx":
+        body = documents.ledger_xlsx(rows)
+        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body, kind = documents.ledger_csv(rows), "text/csv; charset=utf-8"
+    response = HttpResponse(body, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="ledger-{first:%Y-%m}.{fmt}"'
+    return response
+
+
+@coop_view(C)
+def terms_notice(request: CoopRequest, coop: str, roster_pk: int, worker_pk: int) -> HttpResponse:
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    worker: Worker = get_for(Worker.objects, cooperative=request.cooperative, pk=worker_pk)
+    pdf = documents.terms_notice_pdf(roster=roster, worker=worker)
+    return HttpResponse(pdf, content_type="application/pdf")
+
+
+@coop_view(C)
+def client_notice(request: CoopRequest, coop: str, roster_pk: int, member_pk: int) -> HttpResponse:
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    member: MemberBusiness = get_for(
+        MemberBusiness.objects, cooperative=request.cooperative, pk=member_pk
+    )
+    pdf = documents.client_notice_pdf(roster=roster, member=member)
+    return HttpResponse(pdf, content_type="application/pdf")

@@ -1,0 +1,239 @@
+"""Pages for workers (phones), member users, timesheets and the private calendar feed."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_scopes import scope, scopes_disabled
+
+from musubi.cooperatives.models import Cooperative, Role
+from musubi.core.forms import add_validation_error
+from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
+from musubi.dispatch import ical
+from musubi.dispatch.forms import LeaveForm, TimesheetForm
+from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
+from musubi.dispatch.selectors import month_bounds
+from musubi.dispatch.services import feed_for, timesheet_confirm, timesheet_enter
+from musubi.workforce.models import Availability, LeaveRequest, ShiftWish, Worker
+from musubi.workforce.services import (
+    day_preference_set,
+    leave_request_create,
+    leave_request_decide,
+)
+
+C, M, W = Role.COORDINATOR, Role.MEMBER, Role.WORKER
+
+
+def _me(request: CoopRequest) -> Worker:
+    worker = request.membership.worker if request.membership else None
+    if worker is None:
+        raise Http404
+    return worker
+
+
+def shift_get_for(request: CoopRequest, shift_pk: int) -> Shift:
+    """A shift the actor may see: coordinators all, members at their sites, workers their own."""
+    shift: Shift = get_for(
+        Shift.objects.select_related("roster", "site__member", "worker"),
+        cooperative=request.cooperative, pk=shift_pk,
+    )  # fmt: skip
+    role = role_of(request)
+    if role == M and shift.site.member_id != request.membership.member_business_id:
+        raise Http404
+    if role == W and shift.worker_id != request.membership.worker_id:
+        raise Http404
+    return shift
+
+
+@coop_view(W)
+def my_shifts(request: CoopRequest, coop: str) -> HttpResponse:
+    worker = _me(request)
+    shifts = Shift.objects.filter(
+        cooperative=request.cooperative, worker=worker,
+        roster__status__in=[RosterStatus.PUBLISHED, RosterStatus.CLOSED],
+        date__gte=timezone.localdate() - dt.timedelta(days=31),
+    ).select_related("site__member", "timesheet")  # fmt: skip
+    feed = feed_for(worker)
+    url = request.build_absolute_uri(reverse("dispatch:calendar_feed", args=[coop, feed.token]))
+    return render(request, "dispatch/my_shifts.html",
+                  {"title": _("My shifts"), "shifts": shifts, "feed_url": url})  # fmt: skip
+
+
+@coop_view(W)
+def my_days(request: CoopRequest, coop: str) -> HttpResponse:
+    """Next month's days: unavailable (hard), want to work / want off (wishes)."""
+    worker = _me(request)
+    first, last = month_bounds(timezone.localdate().replace(day=1) + dt.timedelta(days=32))
+    if request.method == "POST":
+        for key, value in request.POST.items():
+            if key.startswith("d-"):
+                day = dt.date.fromisoformat(key[2:])
+                if first <= day <= last:
+                    day_preference_set(worker=worker, date=day, choice=value, actor=request.user)
+        messages.success(request, _("Saved."))
+        return redirect("dispatch:my_days", coop)
+    choice = {a.date: "unavailable" for a in Availability.objects.filter(worker=worker)}
+    for w in ShiftWish.objects.filter(worker=worker):
+        choice[w.date] = "on" if w.wants_work else "off"
+    days = []
+    d = first
+    while d <= last:
+        days.append({"date": d, "choice": choice.get(d, "")})
+        d += dt.timedelta(days=1)
+    return render(request, "dispatch/my_days.html",
+                  {"title": _("My availability"), "days": days})  # fmt: skip
+
+
+@coop_view(W)
+def my_leave(request: CoopRequest, coop: str) -> HttpResponse:
+    worker = _me(request)
+    form = LeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            leave_request_create(worker=worker, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Your request was sent to the office."))
+            return redirect("dispatch:my_leave", coop)
+    leaves = LeaveRequest.objects.filter(worker=worker)
+    return render(request, "dispatch/my_leave.html",
+                  {"title": _("Leave"), "form": form, "leaves": leaves})  # fmt: skip
+
+
+@coop_view(C)
+def leave_list(request: CoopRequest, coop: str) -> HttpResponse:
+    leaves = LeaveRequest.objects.filter(cooperative=request.cooperative).select_related("worker")
+    return render(request, "dispatch/leave_list.html",
+                  {"title": _("Leave requests"), "leaves": leaves})  # fmt: skip
+
+
+@require_POST
+@coop_view(C)
+def leave_decide(request: CoopRequest, coop: str, leave_pk: int) -> HttpResponse:
+    leave: LeaveRequest = get_for(
+        LeaveRequest.objects, cooperative=request.cooperative, pk=leave_pk
+    )
+    leave_request_decide(
+        leave=leave, approve=request.POST.get("approve") == "1", actor=request.user
+    )
+    messages.success(request, _("Saved."))
+    return redirect("dispatch:leave_list", coop)
+
+
+@coop_view(C, M)
+def skill_sheets(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
+    """Before publication a member sees skill sheets only (R2.7): no name, age, sex or photo.
+
+    The coordinator sees the same page, to check what members will see."""
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    shifts = roster.shifts.select_related("worker", "site", "request")
+    if role_of(request) == M:
+        shifts = shifts.filter(site__member_id=request.membership.member_business_id)
+    fixed = roster.status != RosterStatus.DRAFT
+    sheets: dict[int, dict[str, object]] = {}
+    for s in shifts:
+        sheet = sheets.setdefault(s.worker_id, {
+            "label": str(s.worker) if fixed else _("Worker %(n)s") % {"n": len(sheets) + 1},
+            "skills": [q.name for q in s.worker.qualifications.all() if q.is_valid_on(s.date)],
+            "years": s.worker.years_of_experience(roster.start_date),
+            "dates": [],
+        })  # fmt: skip
+        sheet["dates"].append(s)  # type: ignore[attr-defined]
+    return render(request, "dispatch/skill_sheets.html", {
+        "title": _("Workers for %(month)s") % {"month": roster}, "sheets": sheets.values(),
+        "fixed": fixed, "roster": roster,
+    })  # fmt: skip
+
+
+@coop_view(C, M, W)
+def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
+    try:
+        month = dt.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
+    except ValueError:
+        month = timezone.localdate().replace(day=1)
+    first, last = month_bounds(month)
+    shifts = Shift.objects.filter(
+        cooperative=request.cooperative, date__range=(first, last),
+        roster__status__in=[RosterStatus.PUBLISHED, RosterStatus.CLOSED],
+    ).select_related("worker", "site__member", "timesheet", "roster")  # fmt: skip
+    role = role_of(request)
+    if role == M:
+        shifts = shifts.filter(site__member_id=request.membership.member_business_id)
+    elif role == W:
+        shifts = shifts.filter(worker_id=request.membership.worker_id)
+    return render(request, "dispatch/timesheets.html", {
+        "title": _("Timesheets"), "shifts": shifts, "month": first, "role": role,
+    })  # fmt: skip
+
+
+@coop_view(C, M, W)
+def timesheet_edit(request: CoopRequest, coop: str, shift_pk: int) -> HttpResponse:
+    shift = shift_get_for(request, shift_pk)
+    entry = TimesheetEntry.objects.filter(shift=shift).first()
+    initial = (
+        {"actual_start": entry.actual_start, "actual_end": entry.actual_end,
+         "break_minutes": entry.break_minutes}
+        if entry else
+        {"actual_start": shift.start_time, "actual_end": shift.end_time,
+         "break_minutes": shift.break_minutes}
+    )  # fmt: skip
+    form = TimesheetForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            timesheet_enter(shift=shift, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(reverse("dispatch:timesheet_list", args=[coop])
+                            + f"?month={shift.date:%Y-%m}")  # fmt: skip
+    return render(request, "dispatch/timesheet_form.html", {
+        "title": _("Actual hours"), "form": form, "shift": shift, "entry": entry,
+        "corrections": entry.corrections.all() if entry else [],
+    })  # fmt: skip
+
+
+@require_POST
+@coop_view(C, M)
+def timesheet_confirm_view(request: CoopRequest, coop: str, shift_pk: int) -> HttpResponse:
+    shift = shift_get_for(request, shift_pk)
+    entry = TimesheetEntry.objects.filter(shift=shift).first()
+    if entry is None:
+        messages.error(request, _("No actual hours yet."))
+    else:
+        try:
+            timesheet_confirm(entry=entry, actor=request.user)
+        except ValidationError as error:
+            for m in error.messages:
+                messages.error(request, m)
+        else:
+            messages.success(request, _("Confirmed."))
+    return redirect(reverse("dispatch:timesheet_list", args=[coop]) + f"?month={shift.date:%Y-%m}")
+
+
+def calendar_feed(request: HttpRequest, coop: str, feed_token: str) -> HttpResponse:
+    """The worker's private iCalendar feed. The token is the credential (calendar apps send no
+    cookies); a logged-in user of another cooperative was already refused by the middleware."""
+    with scopes_disabled():
+        cooperative = Cooperative.objects.filter(slug=coop).first()
+        feed = (
+            CalendarFeed.objects.filter(token=feed_token, cooperative=cooperative)
+            .select_related("worker")
+            .first()
+        )
+    if cooperative is None or feed is None:
+        raise Http404
+    with scope(cooperative=cooperative):
+        shifts = Shift.objects.filter(
+            cooperative=cooperative, worker=feed.worker,
+            roster__status__in=[RosterStatus.PUBLISHED, RosterStatus.CLOSED],
+        ).select_related("site__member")  # fmt: skip
+        body = ical.calendar(shifts, name=str(feed.worker))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

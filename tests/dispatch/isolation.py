@@ -1,0 +1,26 @@
+"""Objects of each dispatch kind in a town, for tests/core/test_isolation.py."""
+
+import datetime as dt
+
+from musubi.dispatch.models import CalendarFeed, RosterRun
+from musubi.workforce.models import LeaveRequest
+from tests.conftest import Town
+from tests.dispatch.factories import RosterFactory, ShiftFactory, StaffingRequestFactory
+
+
+def object_ids(town: Town) -> dict[str, object]:
+    coop = town.cooperative
+    request = StaffingRequestFactory(site=town.site)
+    roster = RosterFactory(cooperative=coop)
+    shift = ShiftFactory(roster=roster, request=request, worker=town.worker)
+    run = RosterRun.objects.create(cooperative=coop, roster=roster)
+    leave = LeaveRequest.objects.create(
+        cooperative=coop, worker=town.worker, kind="paid",
+        start_date=dt.date(2027, 4, 10), end_date=dt.date(2027, 4, 10),
+    )  # fmt: skip
+    feed = CalendarFeed.objects.create(cooperative=coop, worker=town.worker)
+    return {
+        "request_pk": request.pk, "roster_pk": roster.pk, "shift_pk": shift.pk,
+        "run_pk": run.pk, "leave_pk": leave.pk, "worker_pk": town.worker.pk,
+        "member_pk": town.member.pk, "feed_token": feed.token, "fmt": "csv",
+    }  # fmt: skip
