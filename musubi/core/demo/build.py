@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
+from musubi.cocreation.demo import build_cocreation
 from musubi.cooperatives.models import Cooperative, Membership, Role
 from musubi.core.demo import data
 from musubi.core.demo.upsert import BuildReport, Login, upsert
@@ -275,4 +276,5 @@ def build_demo(*, reset_passwords: bool = False) -> BuildReport:
         from musubi.dispatch.demo import build_demand
 
         report.created += build_demand()
+        build_cocreation(report)  # talents' consents, challenges, an engagement (issue 6)
     return report
