@@ -54,6 +54,8 @@ NON_TENANT_ROUTES = {
     "talent:timelog_add": "selector filters by the visitor's talent record",
     "talent:review": "selector filters by the visitor's talent record",
     "talent:meeting_ics": "only meetings the visitor takes part in",
+    "api:talent_me": "the visitor's own talent profile",
+    "api:talent_engagement_list": "selector filters by the visitor's talent record",
 }
 
 OUR_APPS = ("core", "cooperatives", "members", "workforce", "talent")

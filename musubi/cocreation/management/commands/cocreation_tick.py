@@ -1,0 +1,23 @@
+"""``musubi cocreation_tick``: expire unanswered invitations and send meeting reminders.
+
+Run it every few minutes from cron or a systemd timer; each step is idempotent.
+"""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from musubi.cocreation.services import invitations_expire, meeting_reminders_send
+
+
+class Command(BaseCommand):
+    help = (
+        "Expire invitations unanswered for 3 days (and suggest the next candidate), and email "
+        "reminders for meetings starting within 24 hours."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        expired = invitations_expire()
+        reminded = meeting_reminders_send()
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"expired invitations: {len(expired)}, meeting reminders: {reminded}")
