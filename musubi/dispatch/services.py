@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -234,7 +234,6 @@ def shift_check(
     return hard, soft
 
 
-@transaction.atomic
 def shift_assign(
     *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: Any
 ) -> tuple[Shift, list[str]]:
@@ -243,6 +242,20 @@ def shift_assign(
     The unique (worker, date) index is the last line of defence: if another coordinator booked
     the same worker a moment earlier, the insert fails and nothing is saved.
     """
+    try:
+        return _shift_assign(roster=roster, worker=worker, request=request, date=date, actor=actor)
+    except OperationalError as error:
+        # SQLite without a busy timeout (tests, shared-cache memory) reports a concurrent writer
+        # as a locked table instead of waiting; the edit is refused whole, so it is safe to retry.
+        raise ValidationError(
+            _("Another coordinator is changing this roster right now; please try again.")
+        ) from error
+
+
+@transaction.atomic
+def _shift_assign(
+    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: Any
+) -> tuple[Shift, list[str]]:
     # Serialises concurrent edits of one roster on PostgreSQL; SQLite locks the whole database.
     Roster.objects.select_for_update().filter(pk=roster.pk).first()
     _editable(roster)

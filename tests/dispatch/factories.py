@@ -1,6 +1,7 @@
 """Factories for dispatch records; tenant objects take their cooperative from their parents."""
 
 import datetime as dt
+from typing import Any
 
 import factory
 
@@ -43,7 +44,7 @@ class ShiftFactory(factory.django.DjangoModelFactory):
     cooperative = factory.SelfAttribute("roster.cooperative")
     request = factory.SubFactory(
         StaffingRequestFactory,
-        site__member__cooperative=factory.SelfAttribute("...cooperative"),
+        site__member__cooperative=factory.SelfAttribute("....cooperative"),
     )
     site = factory.SelfAttribute("request.site")
     worker = factory.SubFactory(WorkerFactory, cooperative=factory.SelfAttribute("..cooperative"))
@@ -65,3 +66,11 @@ class TimesheetEntryFactory(factory.django.DjangoModelFactory):
 
 
 __all__ = ["MemberBusinessFactory"]
+
+
+def shift_in(town: Any, **extra: Any) -> Shift:
+    """A shift of ``town``'s worker at its site, in a roster of the town's cooperative."""
+    roster = extra.pop("roster", None) or RosterFactory(cooperative=town.cooperative)
+    request = extra.pop("request", None) or StaffingRequestFactory(site=town.site)
+    extra.setdefault("worker", town.worker)
+    return ShiftFactory(roster=roster, request=request, **extra)

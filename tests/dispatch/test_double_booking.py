@@ -1,0 +1,68 @@
+"""Two coordinators cannot double-book a worker: a unique index, tried concurrently."""
+
+import datetime as dt
+import threading
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, close_old_connections, connection, transaction
+from django_scopes import scope, scopes_disabled
+
+from musubi.dispatch.models import Shift
+from musubi.dispatch.services import roster_create, shift_assign
+from tests.conftest import Town
+from tests.dispatch.factories import StaffingRequestFactory, shift_in
+
+DAY = dt.date(2027, 4, 5)
+
+
+def test_the_database_refuses_a_second_shift_for_a_worker_on_one_day(town_a: Town) -> None:
+    with scopes_disabled():
+        shift = shift_in(town_a, date=DAY)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Shift.objects.create(
+                cooperative=shift.cooperative, roster=shift.roster, request=shift.request,
+                worker=shift.worker, site=shift.site, date=DAY, start_time=dt.time(18),
+                end_time=dt.time(21),
+            )  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_coordinators_booking_one_worker_at_once_leave_exactly_one_shift(
+    town_a: Town, town_b: Town
+) -> None:
+    coop = town_a.cooperative
+    with scopes_disabled():
+        coop.dispatch_notified_on = dt.date(2024, 4, 1)
+        coop.save()
+        front = StaffingRequestFactory(site=town_a.site, title="フロント")
+        kitchen = StaffingRequestFactory(site=town_a.site, title="厨房")
+        roster = roster_create(cooperative=coop, month=DAY, actor=town_a.coordinator)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def book(request: Any, actor: Any) -> None:
+        try:
+            with scope(cooperative=coop):
+                barrier.wait()
+                shift_assign(roster=roster, worker=town_a.worker, request=request, date=DAY,
+                             actor=actor)  # fmt: skip
+            outcomes.append("booked")
+        except ValidationError as error:
+            outcomes.append(" ".join(error.messages))
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [
+        threading.Thread(target=book, args=(front, town_a.coordinator)),
+        threading.Thread(target=book, args=(kitchen, town_a.coordinator)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with scopes_disabled():
+        assert Shift.objects.filter(worker=town_a.worker, date=DAY).count() == 1
+    assert outcomes.count("booked") == 1

@@ -1,0 +1,83 @@
+"""Manual edits through the independent checker, repair proposals, skill sheets."""
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django_scopes import scopes_disabled
+
+from musubi.dispatch.models import Roster, RosterRun, Shift, StaffingRequest
+from musubi.dispatch.services import shift_assign
+from tests.conftest import Town
+
+
+def _roster(town: Town, as_user: Any, capture: Any) -> Roster:
+    client = as_user(town.coordinator)
+    slug = town.cooperative.slug
+    client.post(f"/c/{slug}/dispatch/rosters/new/", {"month": "2027-04"})
+    with scopes_disabled():
+        roster = Roster.objects.get(cooperative=town.cooperative)
+    with capture(execute=True):
+        client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/run/", {"time_limit": "2"})
+    return roster
+
+
+def test_a_seventh_day_in_a_row_is_refused_by_the_checker(busy_town: Town) -> None:
+    with scopes_disabled():
+        roster = Roster.objects.create(
+            cooperative=busy_town.cooperative, start_date=dt.date(2027, 4, 1),
+            end_date=dt.date(2027, 4, 30),
+        )  # fmt: skip
+        front = StaffingRequest.objects.get(title="フロント")
+        # The engine counts rest-day weeks from the roster's first day (Thursday 1st).
+        for d in range(1, 7):
+            shift_assign(roster=roster, worker=busy_town.worker, request=front,
+                         date=dt.date(2027, 4, d), actor=None)  # fmt: skip
+        with pytest.raises(ValidationError) as refused:
+            shift_assign(roster=roster, worker=busy_town.worker, request=front,
+                         date=dt.date(2027, 4, 7), actor=None)  # fmt: skip
+        assert "勤務ルールに違反" in " ".join(refused.value.messages)
+        assert Shift.objects.filter(roster=roster).count() == 6
+
+
+def test_an_absent_worker_gets_a_repair_with_few_changes_that_the_coordinator_accepts(
+    busy_town: Town, as_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    roster = _roster(busy_town, as_user, django_capture_on_commit_callbacks)
+    client = as_user(busy_town.coordinator)
+    slug = busy_town.cooperative.slug
+    with scopes_disabled():
+        before = {(s.worker_id, s.date) for s in Shift.objects.filter(roster=roster)}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/repair/", {
+            "worker": busy_town.worker.pk, "start": "2027-04-12", "end": "2027-04-14",
+        })  # fmt: skip
+    assert response.status_code == 302
+    with scopes_disabled():
+        run = RosterRun.objects.get(kind="repair")
+    assert run.status == "done"
+    page = client.get(f"/c/{slug}/dispatch/runs/{run.pk}/compare/")
+    assert page.status_code == 200
+    client.post(f"/c/{slug}/dispatch/runs/{run.pk}/accept/")
+    with scopes_disabled():
+        after = {(s.worker_id, s.date) for s in Shift.objects.filter(roster=roster)}
+        absent = {d for w, d in after if w == busy_town.worker.pk}
+    assert not absent & {dt.date(2027, 4, 12), dt.date(2027, 4, 13), dt.date(2027, 4, 14)}
+    assert len(before ^ after) <= 12  # only the neighbourhood of the absence moved
+
+
+def test_a_member_sees_skill_sheets_without_names_until_publication(
+    busy_town: Town, as_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    roster = _roster(busy_town, as_user, django_capture_on_commit_callbacks)
+    member = as_user(busy_town.member_user)
+    url = f"/c/{busy_town.cooperative.slug}/dispatch/rosters/{roster.pk}/skills/"
+    page = member.get(url)
+    assert page.status_code == 200
+    assert "接客" in page.text
+    assert busy_town.worker.family_name not in page.text
+    as_user(busy_town.coordinator).post(
+        f"/c/{busy_town.cooperative.slug}/dispatch/rosters/{roster.pk}/publish/"
+    )
+    assert busy_town.worker.family_name in member.get(url).text

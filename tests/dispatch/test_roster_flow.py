@@ -1,0 +1,96 @@
+"""The coordinator's month through HTTP: make, publish (emails, feed), timesheets, close."""
+
+import datetime as dt
+from typing import Any
+
+from django.core import mail
+from django_scopes import scopes_disabled
+
+from musubi.dispatch.models import Roster, RosterRun, Shift, TimesheetCorrection, TimesheetEntry
+from tests.conftest import Town
+
+
+def _made_roster(busy_town: Town, as_user: Any, capture: Any) -> tuple[Any, Roster]:
+    client = as_user(busy_town.coordinator)
+    slug = busy_town.cooperative.slug
+    response = client.post(f"/c/{slug}/dispatch/rosters/new/", {"month": "2027-04"})
+    assert response.status_code == 302
+    with scopes_disabled():
+        roster = Roster.objects.get(cooperative=busy_town.cooperative)
+    with capture(execute=True):
+        client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/run/", {"time_limit": "3"})
+    return client, roster
+
+
+def test_a_coordinator_makes_a_month_in_the_background_and_sees_the_result(
+    busy_town: Town, as_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client, roster = _made_roster(busy_town, as_user, django_capture_on_commit_callbacks)
+    with scopes_disabled():
+        run = RosterRun.objects.get(roster=roster)
+        assert run.status == "done"
+        assert run.summary["hard_violations"] == 0
+        assert run.summary["coverage_pct"] == 100.0
+        assert Shift.objects.filter(roster=roster).count() == 30 + 8
+    page = client.get(f"/c/{busy_town.cooperative.slug}/dispatch/rosters/{roster.pk}/")
+    assert page.status_code == 200
+    assert "worker-calendar" in page.text
+    progress = client.get(f"/c/{busy_town.cooperative.slug}/dispatch/runs/{run.pk}/")
+    assert progress.status_code == 200
+
+
+def test_publishing_emails_workers_with_a_private_feed_and_members(
+    busy_town: Town, as_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client, roster = _made_roster(busy_town, as_user, django_capture_on_commit_callbacks)
+    slug = busy_town.cooperative.slug
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/publish/")
+    recipients = {to for m in mail.outbox for to in m.to}
+    assert "worker@alpha.example" in recipients
+    assert busy_town.member_user.email in recipients
+    worker_mail = next(m for m in mail.outbox if "worker@alpha.example" in m.to)
+    feed_url = next(line for line in worker_mail.body.splitlines() if ".ics" in line).strip()
+    feed = as_user(busy_town.worker_user).__class__().get(feed_url.split("testserver")[-1])
+    assert feed.status_code == 200
+    assert "BEGIN:VEVENT" in feed.text
+    wrong = as_user(busy_town.worker_user).__class__().get(f"/c/{slug}/dispatch/feed/guess.ics")
+    assert wrong.status_code == 404
+
+
+def test_timesheets_are_entered_confirmed_locked_on_close_and_corrected_with_a_reason(
+    busy_town: Town, as_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client, roster = _made_roster(busy_town, as_user, django_capture_on_commit_callbacks)
+    slug = busy_town.cooperative.slug
+    client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/publish/")
+    with scopes_disabled():
+        shift = Shift.objects.filter(roster=roster, worker=busy_town.worker).first()
+    assert shift is not None
+    worker = as_user(busy_town.worker_user)
+    url = f"/c/{slug}/dispatch/shifts/{shift.pk}/timesheet/"
+    ok = {"actual_start": "09:00", "actual_end": "17:30", "break_minutes": "60"}
+    assert worker.post(url, ok).status_code == 302
+    member = as_user(busy_town.member_user)
+    assert member.post(f"/c/{slug}/dispatch/shifts/{shift.pk}/confirm/").status_code == 302
+    assert client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/close/").status_code == 302
+    with scopes_disabled():
+        entry = TimesheetEntry.objects.get(shift=shift)
+        assert entry.locked and entry.confirmed_at is not None
+    refused = client.post(url, {**ok, "actual_end": "18:00"})
+    assert "理由" in refused.text or "reason" in refused.text
+    client.post(url, {**ok, "actual_end": "18:00", "reason": "打刻漏れ"})
+    with scopes_disabled():
+        correction = TimesheetCorrection.objects.get(entry=entry)
+        assert correction.reason == "打刻漏れ"
+        assert correction.before["actual_end"] == "17:30"
+        assert TimesheetEntry.objects.get(pk=entry.pk).actual_end == dt.time(18)
+
+
+def test_another_cooperatives_coordinator_gets_404_for_the_roster(
+    busy_town: Town, town_b: Town, as_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _client, roster = _made_roster(busy_town, as_user, django_capture_on_commit_callbacks)
+    outsider = as_user(town_b.coordinator)
+    url = f"/c/{town_b.cooperative.slug}/dispatch/rosters/{roster.pk}/"
+    assert outsider.get(url).status_code == 404
