@@ -34,8 +34,10 @@ class BM25Index:
             grown[: self._len.shape[0]] = self._len
             self._len = grown
 
-    def add(self, slot: int, terms: Iterable[str]) -> None:
-        self.remove(slot)
+    def add(self, slot: int, terms: Iterable[str], patch_arrays: bool = True) -> None:
+        """Index one document. ``patch_arrays`` keeps materialised term arrays current by
+        appending (cheap for one talent); bulk loads pass False and call materialise()."""
+        self.remove(slot, patch_arrays)
         tf = Counter(terms)
         self._ensure(slot)
         self._doc_terms[slot] = tf
@@ -45,9 +47,23 @@ class BM25Index:
         self.n_docs += 1
         for term, c in tf.items():
             self._postings.setdefault(term, {})[slot] = c
-            self._arrays.pop(term, None)
+            arr = self._arrays.get(term)
+            if arr is None:
+                continue
+            if patch_arrays:
+                self._arrays[term] = (
+                    np.append(arr[0], np.int64(slot)),
+                    np.append(arr[1], np.float32(c)),
+                )
+            else:
+                del self._arrays[term]
 
-    def remove(self, slot: int) -> None:
+    def materialise(self) -> None:
+        """Build the numpy arrays of every term now rather than at its first query."""
+        for term in self._postings:
+            self._term_arrays(term)
+
+    def remove(self, slot: int, patch_arrays: bool = True) -> None:
         tf = self._doc_terms.pop(slot, None)
         if tf is None:
             return
@@ -59,7 +75,16 @@ class BM25Index:
             del plist[slot]
             if not plist:
                 del self._postings[term]
-            self._arrays.pop(term, None)
+                self._arrays.pop(term, None)
+                continue
+            arr = self._arrays.get(term)
+            if arr is None:
+                continue
+            if patch_arrays:
+                keep = arr[0] != slot  # one vectorised pass, no Python loop over postings
+                self._arrays[term] = (arr[0][keep], arr[1][keep])
+            else:
+                del self._arrays[term]
 
     def doc_terms(self, slot: int) -> Counter[str]:
         return self._doc_terms.get(slot, Counter())

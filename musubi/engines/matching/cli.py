@@ -52,9 +52,12 @@ def eval_main(argv: list[str]) -> int:
     if args.top <= 0:
         parser.error("--top must be positive")
     if args.bench is not None:
-        from .bench import run_benchmark
+        from .bench import projection_check, run_benchmark
 
-        print(json.dumps(run_benchmark(args.bench, args.bench_queries), ensure_ascii=False))
+        result = run_benchmark(args.bench, args.bench_queries)
+        if result["two_stage"]:
+            result["projection_on_real_use_vectors"] = projection_check()
+        print(json.dumps(result, ensure_ascii=False))
         return 0
     if not args.talents or not args.needs:
         parser.error("--talents and --needs are required (unless --bench)")

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .constraints import BUDGET_RANK, check, feasible_mask
+from .embedding import from_bytes, to_bytes
 from .index import TalentIndex
 from .taxonomy import ConceptProfile
 from .types import Explanation, Match, Need
@@ -60,7 +61,14 @@ def need_document(need: Need) -> str:
     return f"{need.business}\n{need.text}" if need.business else need.text
 
 
-def prepare(need: Need, index: TalentIndex, expansion: float = DEFAULT_WEIGHTS.expansion) -> PreparedNeed:
+def prepare(
+    need: Need,
+    index: TalentIndex,
+    expansion: float = DEFAULT_WEIGHTS.expansion,
+    embedding: bytes | None = None,
+) -> PreparedNeed:
+    """Query-side work. Pass the need's stored ``embedding`` bytes to skip encoding it
+    (one USE call costs ~20 ms on a busy 2-core machine, more than the retrieval)."""
     text = need_document(need)
     analysis = index.analyzer.analyse(text)
     profile = index.taxonomy.profile(need.text)
@@ -73,7 +81,10 @@ def prepare(need: Need, index: TalentIndex, expansion: float = DEFAULT_WEIGHTS.e
                 terms[term] = max(terms.get(term, 0.0), expansion * w)
     for term in analysis.terms:
         terms[term] = 1.0
-    vec = index.embedder.encode([text])[0]
+    if embedding is not None:
+        vec = from_bytes(embedding, index.embedder.dim)
+    else:
+        vec = index.embedder.encode([text])[0]
     return PreparedNeed(
         need,
         profile,
@@ -98,6 +109,11 @@ def soft_categories(vec: npt.NDArray[np.float32], index: TalentIndex) -> npt.NDA
     out[keep] = rel[keep]
     top = float(out.max())
     return (out / top if top > 0 else out).astype(np.float32)
+
+
+def need_embedding_bytes(need: Need, index: TalentIndex) -> bytes:
+    """Encode a need once, to store next to it and pass to :func:`rank` later."""
+    return to_bytes(index.embedder.encode([need_document(need)])[0])
 
 
 def _scaled(x: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.float32]:
@@ -125,22 +141,32 @@ def score_all(
     weights: Weights,
     mask: npt.NDArray[np.bool_],
 ) -> tuple[npt.NDArray[np.float32], dict[str, npt.NDArray[np.float32]]]:
+    """Fused score of every slot, and each signal, for the candidates in ``mask``.
+
+    On a large index the dense part is the projected (approximate) cosine; rank_prepared
+    rescores the best few hundred exactly.
+    """
     cap = index.capacity
     parts: dict[str, npt.NDArray[np.float32]] = {}
     if method in ("bm25", "hybrid"):
         parts["bm25"] = _scaled(index.bm25.scores(prep.terms, cap), mask)
     if method in ("dense", "hybrid"):
-        parts["dense"] = _dense_scaled(index.emb @ prep.vector, mask)
+        proj = index.projection
+        if proj is None:
+            parts["dense"] = _dense_scaled(index.emb @ prep.vector, mask)
+        else:
+            parts["dense"] = _dense_scaled(index.emb_low @ (prep.vector @ proj), mask)
     if method == "hybrid":
-        cat_mass = float(prep.cat.sum())
-        if cat_mass > 0:
-            parts["category"] = (index.cat @ prep.cat) / cat_mass
-        soft_mass = float(prep.soft_cat.sum())
-        if soft_mass > 0:
-            parts["soft_category"] = (index.cat @ prep.soft_cat) / soft_mass
-        skill_mass = float(prep.skill.sum())
-        if skill_mass > 0:
-            parts["skill"] = (index.skill @ prep.skill) / skill_mass
+        n_cat = prep.cat.shape[0]
+        q = np.zeros((index.concepts.shape[1], 3), dtype=np.float32)
+        masses = (float(prep.cat.sum()), float(prep.skill.sum()), float(prep.soft_cat.sum()))
+        q[:n_cat, 0] = prep.cat / (masses[0] or 1.0)
+        q[n_cat:, 1] = prep.skill / (masses[1] or 1.0)
+        q[:n_cat, 2] = prep.soft_cat / (masses[2] or 1.0)
+        for col, name in enumerate(("category", "skill", "soft_category")):
+            if masses[col] > 0:
+                # Sparse: only talents holding one of the need's concepts are touched.
+                parts[name] = index.concept_postings.dot(q[:, col], cap)
         over = index.fee > BUDGET_RANK[prep.need.budget]
         parts["fee"] = -over.astype(np.float32)
     if method == "bm25":
@@ -154,6 +180,40 @@ def score_all(
     return total, parts
 
 
+# Stage-two pool on approximate indexes: exact cosines are recomputed for this many.
+RESCORE = 400
+
+
+def _rescore_exact(
+    prep: PreparedNeed,
+    index: TalentIndex,
+    method: Method,
+    weights: Weights,
+    total: npt.NDArray[np.float32],
+    parts: dict[str, npt.NDArray[np.float32]],
+    mask: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.int64]:
+    """Replace projected cosines by exact ones for the best ``RESCORE`` candidates."""
+    n = int(mask.sum())
+    m = min(RESCORE, n)
+    masked = np.where(mask, total, -np.inf)
+    cand = np.argpartition(-masked, m - 1)[:m]
+    approx = parts["dense"]
+    proj = index.projection
+    assert proj is not None
+    exact = index.emb[cand] @ prep.vector
+    low = index.emb_low[cand] @ (prep.vector @ proj)
+    # approx = (low - mean) / (top - mean) is affine in low; recover its slope from two
+    # candidates and move each candidate by its exact-minus-projected cosine on the same
+    # scale, so exact and approximate stages agree on what "1.0" means.
+    hi, lo = int(np.argmax(low)), int(np.argmin(low))
+    slope = (approx[cand[hi]] - approx[cand[lo]]) / (low[hi] - low[lo]) if low[hi] > low[lo] else 1.0
+    new = approx[cand] + slope * (exact - low)
+    w = 1.0 if method == "dense" else weights.dense
+    total[cand] += w * (new - approx[cand])
+    approx[cand] = new
+    return cand
+
 def rank(
     need: Need,
     index: TalentIndex,
@@ -161,11 +221,15 @@ def rank(
     constraints: bool = True,
     method: Method = "hybrid",
     weights: Weights = DEFAULT_WEIGHTS,
+    need_embedding: bytes | None = None,
 ) -> list[Match]:
-    """Best ``top`` talents for ``need``; with ``constraints`` only those that satisfy them."""
+    """Best ``top`` talents for ``need``; with ``constraints`` only those that satisfy them.
+
+    ``need_embedding``: the need's stored vector (see :func:`need_embedding_bytes`).
+    """
     if len(index) == 0 or top <= 0:
         return []
-    prep = prepare(need, index, weights.expansion if method == "hybrid" else 0.0)
+    prep = prepare(need, index, weights.expansion if method == "hybrid" else 0.0, need_embedding)
     return rank_prepared(prep, index, top, constraints, method, weights)
 
 
@@ -196,6 +260,13 @@ def rank_prepared(
     if n == 0:
         return []
     total, parts = score_all(prep, index, method, weights, mask)
+    if index.approximate and method != "bm25":
+        cand = _rescore_exact(prep, index, method, weights, total, parts, mask)
+        # Only exactly rescored candidates may be returned.
+        exact_mask = np.zeros_like(mask)
+        exact_mask[cand] = True
+        mask = mask & exact_mask
+        n = int(mask.sum())
     total = np.where(mask, total, -np.inf).astype(np.float32)
     k = min(top, n)
     pool = min(n, max(k * 4, 40)) if method == "hybrid" and weights.diversity > 0 else k
