@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from musubi.cocreation.models import Challenge
 from musubi.cocreation.selectors import committed_hours, consented_talents, past_engagement_counts
 from musubi.cooperatives.models import Cooperative
-from musubi.talent.embedding import embedder, engine_talent, stored_embedding
+from musubi.talent.embedding import embedder, embedding_source, engine_talent, stored_embedding
 from musubi.talent.models import Talent
 
 _lock = threading.Lock()
@@ -61,18 +61,30 @@ def index_for(cooperative: Cooperative) -> tuple[Any, dict[str, Talent]]:
         for talent_id in set(signatures) - set(wanted):
             index.remove(talent_id)
             signatures.pop(talent_id)
+        fresh: list[Talent] = []
         for t in talents:
             tid = str(t.pk)
             if signatures.get(tid) == wanted[tid]:
                 continue
+            stored = stored_embedding(t)
             index.upsert(
                 engine_talent(
                     t, committed_hours=used.get(t.pk, 0), past_engagements=past.get(t.pk, 0)
                 ),
-                stored_embedding(t),
+                stored,
             )
+            if stored is None:
+                fresh.append(t)
             signatures[tid] = wanted[tid]
         _indexes[key] = (index, signatures)
+    for t in fresh:
+        # Encoded here because the background task has not run yet: keep the vector so no
+        # other process encodes this profile again. update() leaves updated_at alone.
+        Talent.objects.filter(pk=t.pk).update(
+            embedding=index.embedding_bytes(str(t.pk)),
+            embedding_model=current.name,
+            embedding_source=embedding_source(t),
+        )
     return index, {str(t.pk): t for t in talents}
 
 
