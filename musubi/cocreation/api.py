@@ -11,7 +11,7 @@ from musubi.api.records import ErrorOut, _require
 from musubi.cocreation import services
 from musubi.cocreation.matching import recommend
 from musubi.cocreation.models import Budget, TimeLog
-from musubi.cocreation.selectors import challenge_get_for, challenges_for, engagements_for
+from musubi.cocreation.selectors import actor_of, challenge_get_for, challenges_for, engagements_for
 from musubi.cooperatives.models import Role
 
 router = Router(tags=["cocreation"])
@@ -81,7 +81,7 @@ def cocreation_challenge_create(request: HttpRequest, payload: ChallengeIn) -> A
         challenge = services.challenge_create(
             cooperative=cooperative,
             member_business=request.membership.member_business,  # type: ignore[attr-defined]
-            actor=request.user,  # type: ignore[arg-type]
+            actor=actor_of(request),
             data=payload.dict(),
         )
     except ValidationError as error:

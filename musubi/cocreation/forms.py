@@ -88,7 +88,7 @@ class ScopeForm(forms.ModelForm[Challenge]):
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from musubi.engines.matching import taxonomy_choices
+        from musubi.engines.matching.taxonomy import taxonomy_choices
 
         super().__init__(*args, **kwargs)
         english = (get_language() or "ja").startswith("en")

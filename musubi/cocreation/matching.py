@@ -7,7 +7,7 @@ the first. Stored float32 embeddings (Talent.embedding) spare the encoder.
 
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, cast
 
 from django.utils.translation import gettext as _
 
@@ -29,7 +29,7 @@ class Recommendation:
 
 
 def need_for(challenge: Challenge) -> Any:
-    from musubi.engines.matching import Need
+    from musubi.engines.matching.types import Need
 
     return Need(
         id=str(challenge.pk),
@@ -39,13 +39,13 @@ def need_for(challenge: Challenge) -> Any:
         needs_onsite=challenge.needs_onsite,
         windows=frozenset(challenge.windows),
         language_needed=challenge.language or "ja",
-        budget=challenge.budget,
+        budget=cast(Literal["probono_ok", "low", "standard"], challenge.budget),
     )
 
 
 def index_for(cooperative: Cooperative) -> tuple[Any, dict[str, Talent]]:
     """The cooperative's index of consented talents, brought up to date."""
-    from musubi.engines.matching import TalentIndex
+    from musubi.engines.matching.index import TalentIndex
 
     talents = list(consented_talents(cooperative=cooperative))
     ids = [t.pk for t in talents]
@@ -90,7 +90,7 @@ def index_for(cooperative: Cooperative) -> tuple[Any, dict[str, Talent]]:
 
 def reasons_for(explanation: Any) -> dict[str, Any]:
     """The engine's explanation as plain data, with a readable line for people."""
-    data = explanation.as_dict()
+    data: dict[str, Any] = explanation.as_dict()
     parts = []
     if data["skills"]:
         parts.append(_("Skills: %(skills)s") % {"skills": "、".join(data["skills"][:4])})
@@ -106,7 +106,7 @@ def recommend(
     challenge: Challenge, *, top: int = 10, exclude: set[int] | None = None
 ) -> list[Recommendation]:
     """Consented talents ranked for ``challenge`` with the engine's reasons (no DB writes)."""
-    from musubi.engines.matching import rank
+    from musubi.engines.matching.ranking import rank
 
     index, by_id = index_for(challenge.cooperative)
     extra = len(exclude or ())
@@ -121,7 +121,7 @@ def recommend(
 
 def team_for(challenge: Challenge) -> list[tuple[Talent, int]]:
     """Talents who together cover the scoped skills, with their share of the hours."""
-    from musubi.engines.matching import suggest_team
+    from musubi.engines.matching.teams import suggest_team
 
     if len(challenge.required_skills) < 2:
         return []
@@ -135,7 +135,8 @@ def challenge_fit(
     talent: Talent, challenges: list[Challenge]
 ) -> list[tuple[Challenge, float, dict[str, Any]]]:
     """How well each challenge suits one talent (the talent's side of the recommendation)."""
-    from musubi.engines.matching import TalentIndex, rank
+    from musubi.engines.matching.index import TalentIndex
+    from musubi.engines.matching.ranking import rank
 
     index = TalentIndex(embedder=embedder(), capacity=16)
     used = committed_hours(talent_ids=[talent.pk]).get(talent.pk, 0)

@@ -1,7 +1,7 @@
 """Reads for co-creation. Access functions raise Http404 for anything the actor may not see."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
@@ -17,9 +17,15 @@ from musubi.cocreation.models import (
     TimeLog,
 )
 from musubi.cooperatives.models import Cooperative, Membership, Role
+from musubi.core.models import User
 from musubi.talent.models import Talent, TalentConsent, Visibility
 
 COMMITTING = (EngagementStatus.PROPOSED, EngagementStatus.ACTIVE)
+
+
+def actor_of(request: Any) -> User:
+    """The logged-in user of a request that passed a login check."""
+    return cast(User, request.user)
 
 
 def _is_member(membership: Membership | None) -> bool:

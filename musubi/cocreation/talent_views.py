@@ -23,6 +23,7 @@ from musubi.cocreation.forms import AcceptEngagementForm, ReviewForm, TimeLogFor
 from musubi.cocreation.matching import challenge_fit
 from musubi.cocreation.models import Challenge, ChallengeStatus, Meeting, ReviewSide
 from musubi.cocreation.selectors import (
+    actor_of,
     talent_capacity,
     talent_engagement_get,
     talent_engagements,
@@ -97,7 +98,7 @@ def challenge_interest(request: HttpRequest, talent: Talent, challenge_pk: int) 
     error = None
     with scope(cooperative=challenge.cooperative):
         try:
-            services.interest_express(challenge=challenge, talent=talent, actor=request.user)  # type: ignore[arg-type]
+            services.interest_express(challenge=challenge, talent=talent, actor=actor_of(request))
         except ValidationError as e:
             error = e
     _show(request, error, _("The coordinator has been told of your interest."))
@@ -188,7 +189,7 @@ def review_talent(request: HttpRequest, talent: Talent, engagement_pk: int) -> H
                 hours.review_submit(
                     engagement=engagement,
                     side=ReviewSide.TALENT,
-                    author=request.user,  # type: ignore[arg-type]
+                    author=actor_of(request),
                     rating=form.cleaned_data["rating"],
                     comment=form.cleaned_data["comment"],
                 )
@@ -203,7 +204,7 @@ def review_talent(request: HttpRequest, talent: Talent, engagement_pk: int) -> H
 @talent_view
 def meeting_ics(request: HttpRequest, talent: Talent, meeting_pk: int) -> HttpResponse:
     with scopes_disabled():
-        meeting = Meeting.objects.filter(pk=meeting_pk, participants=request.user).first()
+        meeting = Meeting.objects.filter(pk=meeting_pk, participants=actor_of(request)).first()
         if meeting is None:
             raise Http404
         body = services.meeting_ics(meeting, request.user.email)  # type: ignore[union-attr]

@@ -24,6 +24,7 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.scheduling import common_slots
 from musubi.cocreation.selectors import (
+    actor_of,
     challenge_get_for,
     challenges_for,
     engagements_for,
@@ -67,12 +68,13 @@ def challenge_create(request: CoopRequest, coop: str) -> HttpResponse:
             if coordinator
             else request.membership.member_business
         )
+        assert business is not None  # the member role requires a business (DB constraint)
         try:
             challenge = services.challenge_create(
                 cooperative=request.cooperative,
                 member_business=business,
-                actor=request.user,
-                data=data,  # type: ignore[arg-type]
+                actor=actor_of(request),
+                data=data,
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -127,7 +129,7 @@ def challenge_scope(request: CoopRequest, coop: str, challenge_pk: int) -> HttpR
         try:
             services.challenge_scope(
                 challenge=challenge,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=actor_of(request),
                 data=form.cleaned_data,
             )
         except ValidationError as error:
@@ -162,14 +164,14 @@ def invitation_send(
     try:
         if action == "shortlist":
             services.invitation_shortlist(
-                challenge=challenge, talent=talent, actor=request.user, score=score
-            )  # type: ignore[arg-type]
+                challenge=challenge, talent=talent, actor=actor_of(request), score=score
+            )
             messages.success(request, _("Added to the shortlist."))
         else:
             services.invitation_send(
                 challenge=challenge,
                 talent=talent,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=actor_of(request),
                 message=request.POST.get("message", ""),
                 score=score,
             )
@@ -185,7 +187,7 @@ def talent_profile(request: CoopRequest, coop: str, talent_pk: int) -> HttpRespo
     """A consented talent's profile; the viewing is recorded as a provision (R6.2)."""
     talent = talent_get_for(cooperative=request.cooperative, talent_pk=talent_pk)
     audit_record(
-        actor=request.user,
+        actor=actor_of(request),
         cooperative=request.cooperative,
         action=AuditLogEntry.Action.VIEW,
         instance=talent,
@@ -217,8 +219,8 @@ def engagement_create(
         data = {k: form.cleaned_data[k] for k in EngagementForm.Meta.fields}
         try:
             engagement = services.engagement_propose(
-                challenge=challenge, talent=talent, actor=request.user, data=data
-            )  # type: ignore[arg-type]
+                challenge=challenge, talent=talent, actor=actor_of(request), data=data
+            )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -248,7 +250,7 @@ def _participants(challenge: Any, request: CoopRequest) -> list[Any]:
         cooperative=request.cooperative, challenge=challenge, status=InvitationStatus.ACCEPTED
     ).select_related("talent__user")
     users += [i.talent.user for i in invited]
-    seen: dict[int, Any] = {}
+    seen: dict[Any, Any] = {}
     for user in users:
         seen.setdefault(user.pk, user)
     return list(seen.values())
@@ -270,7 +272,7 @@ def meeting_create(request: CoopRequest, coop: str, challenge_pk: int) -> HttpRe
         (m.starts_at, m.ends_at) for u in participants for m in user_meetings(user=u, since=now)
     ]
     slots = common_slots(windows, busy, after=now + dt.timedelta(hours=12))
-    initial = {"title": _("Introduction: %(title)s") % {"title": challenge.title}}
+    initial: dict[str, Any] = {"title": _("Introduction: %(title)s") % {"title": challenge.title}}
     if slots:
         initial["starts_at"] = timezone.localtime(slots[0])
     form = MeetingForm(request.POST or None, initial=initial)
@@ -283,8 +285,8 @@ def meeting_create(request: CoopRequest, coop: str, challenge_pk: int) -> HttpRe
         try:
             services.meeting_schedule(
                 challenge=challenge,
-                actor=request.user,
-                title=form.cleaned_data["title"],  # type: ignore[arg-type]
+                actor=actor_of(request),
+                title=form.cleaned_data["title"],
                 starts_at=form.cleaned_data["starts_at"],
                 minutes=form.cleaned_data["minutes"],
                 participants=participants,

@@ -26,7 +26,7 @@ from musubi.cocreation.models import (
     Sprint,
     TimeLog,
 )
-from musubi.cocreation.selectors import engagement_get_for, engagements_for, month_bounds
+from musubi.cocreation.selectors import actor_of, engagement_get_for, engagements_for, month_bounds
 from musubi.cocreation.services import engagement_exit
 from musubi.cooperatives.models import Role
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
@@ -108,7 +108,7 @@ def sprint_create(request: CoopRequest, coop: str, engagement_pk: int) -> HttpRe
     error = None
     if form.is_valid():
         try:
-            board.sprint_create(engagement=engagement, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            board.sprint_create(engagement=engagement, actor=actor_of(request), **form.cleaned_data)
         except ValidationError as e:
             error = e
     else:
@@ -130,7 +130,7 @@ def item_add(request: CoopRequest, coop: str, engagement_pk: int) -> HttpRespons
     try:
         board.item_add(
             engagement=engagement,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=actor_of(request),
             title=request.POST.get("title", ""),
             sprint=sprint,
         )
@@ -154,8 +154,8 @@ def item_move(request: CoopRequest, coop: str, item_pk: int) -> HttpResponse:
     try:
         board.item_move(
             item=item,
-            actor=request.user,
-            status=request.POST.get("status", item.status),  # type: ignore[arg-type]
+            actor=actor_of(request),
+            status=request.POST.get("status", item.status),
             sprint=sprint,
         )
     except ValidationError as e:
@@ -176,8 +176,8 @@ def sprint_review(request: CoopRequest, coop: str, sprint_pk: int) -> HttpRespon
         if form.cleaned_data["kpi_name"] and form.cleaned_data["kpi_value"] is not None:
             kpis.append((form.cleaned_data["kpi_name"], form.cleaned_data["kpi_value"]))
         board.sprint_review(
-            sprint=sprint, actor=request.user, review=form.cleaned_data["review"], kpis=kpis
-        )  # type: ignore[arg-type]
+            sprint=sprint, actor=actor_of(request), review=form.cleaned_data["review"], kpis=kpis
+        )
     else:
         error = ValidationError([e for errs in form.errors.values() for e in errs])
     _done(request, error, _("Sprint review saved."))
@@ -195,7 +195,7 @@ def review_business(request: CoopRequest, coop: str, engagement_pk: int) -> Http
             hours.review_submit(
                 engagement=engagement,
                 side=ReviewSide.BUSINESS,
-                author=request.user,  # type: ignore[arg-type]
+                author=actor_of(request),
                 rating=form.cleaned_data["rating"],
                 comment=form.cleaned_data["comment"],
             )
@@ -213,7 +213,7 @@ def engagement_end(request: CoopRequest, coop: str, engagement_pk: int) -> HttpR
     engagement = _engagement(request, engagement_pk)
     error = None
     try:
-        engagement_exit(engagement=engagement, actor=request.user, on=timezone.localdate())  # type: ignore[arg-type]
+        engagement_exit(engagement=engagement, actor=actor_of(request), on=timezone.localdate())
     except ValidationError as e:
         error = e
     _done(request, error, _("The engagement ends at the end of this month."))
@@ -285,8 +285,8 @@ def hours_approve(request: CoopRequest, coop: str, talent_pk: int) -> HttpRespon
     error = None
     try:
         hours.month_approve(
-            cooperative=request.cooperative, talent=talent, month=month, actor=request.user
-        )  # type: ignore[arg-type]
+            cooperative=request.cooperative, talent=talent, month=month, actor=actor_of(request)
+        )
     except ValidationError as e:
         error = e
     _done(request, error, _("Hours approved; the fee statement is ready."))

@@ -33,7 +33,7 @@ class MyEngagementOut(Schema):
 
 
 def _talent(request: HttpRequest) -> Talent:
-    talent = Talent.objects.filter(user_id=request.user.pk).first()
+    talent = Talent.objects.filter(user_id=request.user.pk or 0).first()
     if talent is None:
         raise HttpError(404, "Not Found")
     return talent

@@ -6,18 +6,19 @@ first encode. Tests set ``settings.MUSUBI_EMBEDDER = "hashing"`` to use the fast
 
 import hashlib
 from functools import cache
-from typing import Any
+from typing import Any, Literal, cast
 
 from django.conf import settings
 
 from musubi.talent.models import Talent
 
 WINDOWS = ("weekday_day", "weekday_evening", "weekend")
+Fee = Literal["probono", "low", "standard"]
 
 
 @cache
 def _embedder(kind: str) -> Any:
-    from musubi.engines.matching import HashingEmbedder, USEEmbedder
+    from musubi.engines.matching.embedding import HashingEmbedder, USEEmbedder
 
     return HashingEmbedder() if kind == "hashing" else USEEmbedder()
 
@@ -28,7 +29,7 @@ def embedder() -> Any:
 
 def engine_talent(talent: Talent, *, committed_hours: int = 0, past_engagements: int = 0) -> Any:
     """The frozen engine dataclass for a stored talent."""
-    from musubi.engines.matching import Talent as EngineTalent
+    from musubi.engines.matching.types import Talent as EngineTalent
 
     return EngineTalent(
         id=str(talent.pk),
@@ -38,7 +39,7 @@ def engine_talent(talent: Talent, *, committed_hours: int = 0, past_engagements:
         available=frozenset(w for w in talent.time_windows if w in WINDOWS),
         onsite_visits_per_month=talent.onsite_visits_per_month,
         languages=frozenset(talent.languages or ["ja"]),
-        fee=talent.fee_preference,
+        fee=cast(Fee, talent.fee_preference),
         committed_hours=committed_hours,
         past_engagements=past_engagements,
     )

@@ -35,7 +35,7 @@ PROFILE_FIELDS = [
 
 def skill_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Taxonomy skills grouped by category; the stored value is the Japanese label."""
-    from musubi.engines.matching import taxonomy_choices
+    from musubi.engines.matching.taxonomy import taxonomy_choices
 
     english = (get_language() or "ja").startswith("en")
     return [

@@ -9,7 +9,7 @@ from musubi.talent.models import Talent
 @task
 def talent_embed(talent_id: int) -> bool:
     """Store the float32 embedding of one talent's profile; True if it was recomputed."""
-    from musubi.engines.matching import TalentIndex
+    from musubi.engines.matching.index import TalentIndex
 
     talent = Talent.objects.filter(pk=talent_id).first()
     if talent is None or stored_embedding(talent) is not None:

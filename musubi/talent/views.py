@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from musubi.cocreation.selectors import actor_of
 from musubi.cocreation.talent_views import talent_view
 from musubi.cooperatives.models import Cooperative
 from musubi.core.forms import add_validation_error
@@ -47,7 +48,7 @@ def profile(request: HttpRequest, talent: Talent) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=talent)
     if request.method == "POST" and form.is_valid():
         try:
-            services.talent_update(talent=talent, profile=form.profile(), actor=request.user)  # type: ignore[arg-type]
+            services.talent_update(talent=talent, profile=form.profile(), actor=actor_of(request))
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -64,12 +65,16 @@ def consents(request: HttpRequest, talent: Talent) -> HttpResponse:
         if form.is_valid():
             cooperative = form.cleaned_data["cooperative"]
             if form.cleaned_data["action"] == "grant":
-                services.consent_grant(talent=talent, cooperative=cooperative, actor=request.user)  # type: ignore[arg-type]
+                services.consent_grant(
+                    talent=talent, cooperative=cooperative, actor=actor_of(request)
+                )
                 messages.success(
                     request, _("Your profile is now shared with %(name)s.") % {"name": cooperative}
                 )
             else:
-                services.consent_revoke(talent=talent, cooperative=cooperative, actor=request.user)  # type: ignore[arg-type]
+                services.consent_revoke(
+                    talent=talent, cooperative=cooperative, actor=actor_of(request)
+                )
                 messages.success(
                     request,
                     _("Your profile is no longer shared with %(name)s.") % {"name": cooperative},
