@@ -53,7 +53,7 @@ def test_an_overlapping_request_is_refused(notified: Town, as_user: Any) -> None
     url = f"/c/{notified.cooperative.slug}/dispatch/requests/new/"
     client.post(url, _form(notified))
     response = client.post(url, _form(notified, start_date="2027-08-01", end_date="2027-09-30"))
-    assert "重なっています" in response.text
+    assert "重複しています" in response.text
     assert _count() == 1
 
 
@@ -66,7 +66,7 @@ def test_demand_from_a_business_that_is_no_longer_a_member_is_refused(
     response = as_user(notified.coordinator).post(
         f"/c/{notified.cooperative.slug}/dispatch/requests/new/", _form(notified)
     )
-    assert "組合員ではありません" in response.text
+    assert "組合員からのみ受け付けます" in response.text
     assert _count() == 0
 
 
@@ -111,7 +111,7 @@ def test_a_timesheet_ending_before_it_starts_is_refused(notified: Town, as_user:
         f"/c/{notified.cooperative.slug}/dispatch/shifts/{shift.pk}/timesheet/",
         {"actual_start": "17:00", "actual_end": "09:00", "break_minutes": "60"},
     )
-    assert "終了時刻が開始時刻より前です" in response.text
+    assert "終了時刻が開始時刻より前" in response.text
     with scopes_disabled():
         assert not TimesheetEntry.objects.exists()
 
