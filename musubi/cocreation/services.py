@@ -311,17 +311,24 @@ def engagement_accept(
 def engagement_exit(*, engagement: Engagement, actor: User, on: dt.date) -> Engagement:
     """End at the end of ``on``'s month: either side may leave at any month end."""
     _first, last = month_bounds(on)
-    if last < timezone.localdate() - dt.timedelta(days=31):
+    if last < timezone.localdate():
         raise ValidationError(_("Choose the end of this month or a later month."))
+    if last < engagement.start:
+        raise ValidationError(_("The engagement cannot end before it starts."))
     engagement.ended_on = last
-    engagement.end = min(engagement.end, last) if engagement.end >= engagement.start else last
-    if engagement.end < engagement.start:
-        engagement.end = engagement.start
-    if last <= timezone.localdate():
-        engagement.status = EngagementStatus.ENDED
+    engagement.end = min(engagement.end, last)
     with scopes_disabled():
         audited_save(instance=engagement, actor=actor, cooperative=engagement.cooperative)
     return engagement
+
+
+def engagements_close(*, today: dt.date | None = None) -> int:
+    """Mark engagements past their end as ended, which frees the talent's hours."""
+    today = today or timezone.localdate()
+    with scopes_disabled():
+        return Engagement.objects.filter(status=EngagementStatus.ACTIVE, end__lt=today).update(
+            status=EngagementStatus.ENDED
+        )
 
 
 # --- meetings -----------------------------------------------------------------------------------

@@ -151,3 +151,23 @@ def test_an_engagement_can_end_at_any_month_end(town_a: Town, engagement: Any) -
     nxt = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     assert engagement.ended_on == nxt - dt.timedelta(days=1)
     assert engagement.end == engagement.ended_on
+
+
+def test_the_daily_tick_ends_engagements_past_their_end_and_frees_the_hours(
+    engagement: Any,
+) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from musubi.cocreation.selectors import talent_capacity
+
+    with scopes_disabled():
+        type(engagement).objects.filter(pk=engagement.pk).update(
+            end=timezone.localdate() - dt.timedelta(days=1)
+        )
+    assert talent_capacity(talent=engagement.talent) == 4
+    out = StringIO()
+    call_command("cocreation_tick", stdout=out)
+    assert "engagements ended: 1" in out.getvalue()
+    assert talent_capacity(talent=engagement.talent) == 10
