@@ -65,7 +65,31 @@ _EXPORTS = {
     "check": "constraints",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "DEFAULT_WEIGHTS",
+    "Assignment",
+    "CategoryChoice",
+    "ConstraintFit",
+    "Embedder",
+    "Explanation",
+    "HashingEmbedder",
+    "Match",
+    "Need",
+    "SkillChoice",
+    "Talent",
+    "TalentIndex",
+    "TeamSuggestion",
+    "USEEmbedder",
+    "Weights",
+    "assign_batch",
+    "check",
+    "from_bytes",
+    "need_embedding_bytes",
+    "rank",
+    "suggest_team",
+    "taxonomy_choices",
+    "to_bytes",
+]
 
 if TYPE_CHECKING:
     from .assignment import assign_batch

@@ -24,9 +24,21 @@ from .ranking import DEFAULT_WEIGHTS, need_document, prepare, rank, rank_prepare
 from .types import WINDOWS, Need, Talent, Window
 
 _FILLER = [
-    "経験10年", "フリーランス", "地方の中小企業を支援", "副業で参加", "週末のみ対応可",
-    "オンライン中心", "現地訪問も可能", "元会社員", "Uターン移住者", "based in Osaka",
-    "remote-friendly", "実績多数", "チームで対応", "丁寧に伴走します", "初心者歓迎",
+    "経験10年",
+    "フリーランス",
+    "地方の中小企業を支援",
+    "副業で参加",
+    "週末のみ対応可",
+    "オンライン中心",
+    "現地訪問も可能",
+    "元会社員",
+    "Uターン移住者",
+    "based in Osaka",
+    "remote-friendly",
+    "実績多数",
+    "チームで対応",
+    "丁寧に伴走します",
+    "初心者歓迎",
 ]
 
 
@@ -69,7 +81,10 @@ def synthetic_needs(n: int, seed: int = 1) -> list[Need]:
     out = []
     for i in range(n):
         c = rng.randrange(len(owner))
-        text = "。".join(rng.sample(owner[c], min(2, len(owner[c])))) + "。どうしたらいいか相談したい。"
+        text = (
+            "。".join(rng.sample(owner[c], min(2, len(owner[c]))))
+            + "。どうしたらいいか相談したい。"
+        )
         out.append(
             Need(
                 id=f"q{i:04d}",
@@ -136,7 +151,9 @@ def run_benchmark(
             for p in sample
         ]
         index._proj = proj
-        overlap = float(np.mean([len(a & e) / 10 for a, e in zip(approx_top, exact_top, strict=True)]))
+        overlap = float(
+            np.mean([len(a & e) / 10 for a, e in zip(approx_top, exact_top, strict=True)])
+        )
     # Incremental update: one talent changed, nothing else recomputed. With its stored
     # embedding bytes (the web app's case) and with a fresh encode of the new text.
     changed = Talent(**{**_fields(talents[0]), "text": talents[0].text + "、Shopify構築"})

@@ -34,7 +34,9 @@ def _parser() -> argparse.ArgumentParser:
         default="use",
         help="'use' = multilingual USE (default); 'fake' = hashing stand-in, for quick checks",
     )
-    p.add_argument("--weights", metavar="JSON", help="override fusion weights, e.g. '{\"dense\": 0.5}'")
+    p.add_argument(
+        "--weights", metavar="JSON", help="override fusion weights, e.g. '{\"dense\": 0.5}'"
+    )
     p.add_argument("--quiet", action="store_true", help="print only the metrics line")
     p.add_argument(
         "--bench",
@@ -91,7 +93,9 @@ def _evaluate(args: argparse.Namespace) -> int:
                 raise ValueError
             weights = replace(DEFAULT_WEIGHTS, **{k: float(v) for k, v in overrides.items()})
         except (ValueError, TypeError):
-            raise _UsageError(f"--weights: expected a JSON object with keys from {sorted(names)}") from None
+            raise _UsageError(
+                f"--weights: expected a JSON object with keys from {sorted(names)}"
+            ) from None
     try:
         talents = load_talents(args.talents)
         needs = load_needs(args.needs)
@@ -128,7 +132,13 @@ def _evaluate(args: argparse.Namespace) -> int:
         m = evaluate(
             rankings, [(q.need, q.talent, q.grade) for q in qrels], satisfied, 10, constraints
         )
-        out = {"metrics": m.as_dict(10), "method": args.method, "embedder": embedder.name,
-               "constraints": constraints, "needs": len(needs), "talents": len(talents)}
+        out = {
+            "metrics": m.as_dict(10),
+            "method": args.method,
+            "embedder": embedder.name,
+            "constraints": constraints,
+            "needs": len(needs),
+            "talents": len(talents),
+        }
         print(json.dumps(out, ensure_ascii=False))
     return 0

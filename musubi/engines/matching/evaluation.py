@@ -34,7 +34,7 @@ class Metrics:
 
 
 def dcg(grades: Iterable[int]) -> float:
-    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
+    return float(sum((2.0**g - 1) / math.log2(i + 2) for i, g in enumerate(grades)))
 
 
 def ndcg_at(ranking: Sequence[str], judged: Mapping[str, int], k: int) -> float | None:
@@ -44,7 +44,9 @@ def ndcg_at(ranking: Sequence[str], judged: Mapping[str, int], k: int) -> float 
     return dcg(judged.get(t, 0) for t in ranking[:k]) / ideal
 
 
-def recall_at(ranking: Sequence[str], judged: Mapping[str, int], k: int, grade: int = 2) -> float | None:
+def recall_at(
+    ranking: Sequence[str], judged: Mapping[str, int], k: int, grade: int = 2
+) -> float | None:
     wanted = {t for t, g in judged.items() if g >= grade}
     if not wanted:
         return None

@@ -10,11 +10,9 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from .types import BUDGETS, FEES, WINDOWS, Budget, Fee, Need, Talent, Window
-
-T = TypeVar("T")
 
 
 class InputError(Exception):
@@ -47,7 +45,9 @@ class _Row:
     def str_(self, field: str, default: Any = ..., nonempty: bool = False) -> str:
         v = self.get(field, default)
         if not isinstance(v, str) or (nonempty and not v.strip()):
-            raise self.err(field, "expected a non-empty string" if nonempty else "expected a string")
+            raise self.err(
+                field, "expected a non-empty string" if nonempty else "expected a string"
+            )
         return v
 
     def int_(self, field: str, default: Any = ...) -> int:
@@ -72,8 +72,10 @@ class _Row:
         out: set[Window] = set()
         for w in self.str_list(field):
             if w not in WINDOWS:
-                raise self.err(field, f"unknown window {w!r} (expected one of {', '.join(WINDOWS)})")
-            out.add(cast(Window, w))
+                raise self.err(
+                    field, f"unknown window {w!r} (expected one of {', '.join(WINDOWS)})"
+                )
+            out.add(w)  # narrowed to Window by the membership test
         return frozenset(out)
 
     def choice(self, field: str, allowed: tuple[str, ...]) -> str:
@@ -105,7 +107,7 @@ def _rows(path: str | Path) -> Iterator[_Row]:
             raise InputError(name, 0, None, "not UTF-8 text") from None
 
 
-def _load(path: str | Path, parse: Callable[[_Row], T], key: Callable[[T], str]) -> list[T]:
+def _load[T](path: str | Path, parse: Callable[[_Row], T], key: Callable[[T], str]) -> list[T]:
     out: list[T] = []
     seen: set[str] = set()
     for row in _rows(path):

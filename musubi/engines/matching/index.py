@@ -9,18 +9,18 @@ the stored embedding bytes are passed in) and never a rebuild.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from .bm25 import BM25Index
 from .constraints import window_mask
-from .sparse import SparseColumns
 from .embedding import CachedEmbedder, Embedder, FloatMatrix, USEEmbedder, from_bytes, to_bytes
+from .sparse import SparseColumns
 from .taxonomy import ConceptProfile, Taxonomy, default_taxonomy
 from .text import Analyzer, default_analyzer
 from .types import Talent
-
 
 # Below this size exact dense scoring is cheap (< 2 ms), so no approximation is used.
 APPROX_MIN_TALENTS = 20_000
@@ -45,7 +45,9 @@ class TalentIndex:
         capacity: int = 1024,
     ) -> None:
         inner = embedder if embedder is not None else USEEmbedder()
-        self.embedder: Embedder = inner if isinstance(inner, CachedEmbedder) else CachedEmbedder(inner)
+        self.embedder: Embedder = (
+            inner if isinstance(inner, CachedEmbedder) else CachedEmbedder(inner)
+        )
         self.analyzer = analyzer or default_analyzer()
         self.taxonomy = taxonomy or default_taxonomy()
         self._cat_pos = {c: i for i, c in enumerate(self.taxonomy.category_ids)}
@@ -65,8 +67,8 @@ class TalentIndex:
 
     # ----- storage -------------------------------------------------------------------
     def _allocate(self, cap: int) -> None:
-        def grow(a: npt.NDArray[np.generic] | None, shape: tuple[int, ...], dt: type) -> npt.NDArray:
-            new = np.zeros(shape, dtype=dt)
+        def grow(a: npt.NDArray[Any] | None, shape: tuple[int, ...], dt: type) -> npt.NDArray[Any]:
+            new: npt.NDArray[Any] = np.zeros(shape, dtype=dt)
             if a is not None:
                 new[: a.shape[0]] = a
             return new
@@ -87,7 +89,9 @@ class TalentIndex:
         self.remaining: npt.NDArray[np.int32] = grow(
             None if first else self.remaining, (cap,), np.int32
         )
-        self.windows: npt.NDArray[np.uint8] = grow(None if first else self.windows, (cap,), np.uint8)
+        self.windows: npt.NDArray[np.uint8] = grow(
+            None if first else self.windows, (cap,), np.uint8
+        )
         self.onsite: npt.NDArray[np.int16] = grow(None if first else self.onsite, (cap,), np.int16)
         self.langs: npt.NDArray[np.uint64] = grow(None if first else self.langs, (cap,), np.uint64)
         self.fee: npt.NDArray[np.int8] = grow(None if first else self.fee, (cap,), np.int8)

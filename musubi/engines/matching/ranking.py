@@ -108,7 +108,8 @@ def soft_categories(vec: npt.NDArray[np.float32], index: TalentIndex) -> npt.NDA
     out = np.zeros_like(rel)
     out[keep] = rel[keep]
     top = float(out.max())
-    return (out / top if top > 0 else out).astype(np.float32)
+    result: npt.NDArray[np.float32] = (out / top if top > 0 else out).astype(np.float32)
+    return result
 
 
 def need_embedding_bytes(need: Need, index: TalentIndex) -> bytes:
@@ -124,7 +125,9 @@ def _scaled(x: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDAr
     return x / top if top > 0 else x
 
 
-def _dense_scaled(x: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.float32]:
+def _dense_scaled(
+    x: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float32]:
     """Cosines bunch up (0.2-0.6); measure them from the candidates' mean instead of 0."""
     if not mask.any():
         return x
@@ -207,12 +210,15 @@ def _rescore_exact(
     # candidates and move each candidate by its exact-minus-projected cosine on the same
     # scale, so exact and approximate stages agree on what "1.0" means.
     hi, lo = int(np.argmax(low)), int(np.argmin(low))
-    slope = (approx[cand[hi]] - approx[cand[lo]]) / (low[hi] - low[lo]) if low[hi] > low[lo] else 1.0
+    slope = (
+        (approx[cand[hi]] - approx[cand[lo]]) / (low[hi] - low[lo]) if low[hi] > low[lo] else 1.0
+    )
     new = approx[cand] + slope * (exact - low)
     w = 1.0 if method == "dense" else weights.dense
     total[cand] += w * (new - approx[cand])
     approx[cand] = new
     return cand
+
 
 def rank(
     need: Need,
@@ -280,7 +286,9 @@ def rank_prepared(
         Match(
             index.talent_at(s).id,
             float(total[s]),
-            explain(prep, index, s, float(dense_raw[i]), {k: float(v[s]) for k, v in parts.items()}),
+            explain(
+                prep, index, s, float(dense_raw[i]), {k: float(v[s]) for k, v in parts.items()}
+            ),
         )
         for i, s in enumerate(order)
     ]
@@ -307,6 +315,7 @@ def _diversify(
     chosen: list[int] = []
     rest = list(order)
     while rest and len(chosen) < k:
+
         def gain(s: int) -> float:
             return float(total[s]) + strength * sum(
                 float(index.cat[s, a]) / (1 + seen[a]) for a in aspects
@@ -322,7 +331,11 @@ def _diversify(
 
 
 def explain(
-    prep: PreparedNeed, index: TalentIndex, slot: int, similarity: float, components: dict[str, float]
+    prep: PreparedNeed,
+    index: TalentIndex,
+    slot: int,
+    similarity: float,
+    components: dict[str, float],
 ) -> Explanation:
     talent = index.talent_at(slot)
     tprof = index.profile_at(slot)

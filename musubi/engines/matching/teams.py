@@ -92,11 +92,15 @@ def suggest_team(
     model.add(sum(x) >= 1)
     model.add(sum(x) <= max_size)
     if need.needs_onsite:
-        model.add(sum(xi for xi, t in zip(x, talents, strict=True) if t.onsite_visits_per_month) >= 1)
+        model.add(
+            sum(xi for xi, t in zip(x, talents, strict=True) if t.onsite_visits_per_month) >= 1
+        )
     cover = []
     for concept in concepts:
         c = model.new_bool_var(f"c_{concept}")
-        who = [x[i] for i, m in enumerate(pool) if _covers(index, index.slot_of(m.talent_id), concept)]
+        who = [
+            x[i] for i, m in enumerate(pool) if _covers(index, index.slot_of(m.talent_id), concept)
+        ]
         model.add(c <= sum(who)) if who else model.add(c == 0)
         cover.append(c)
     fit = [max(0, round(_FIT * m.score)) for m in pool]

@@ -18,7 +18,9 @@ def fresh(state: dict[int, list[str]]) -> BM25Index:
 
 @settings(max_examples=60, deadline=None)
 @given(ops, st.sets(st.sampled_from(WORDS), min_size=1))
-def test_incremental_updates_equal_a_rebuild(sequence: list[tuple[int, list[str] | None]], q: set[str]) -> None:
+def test_incremental_updates_equal_a_rebuild(
+    sequence: list[tuple[int, list[str] | None]], q: set[str]
+) -> None:
     """Any mix of add/replace/remove scores exactly like an index built from scratch."""
     idx = BM25Index(4)
     state: dict[int, list[str]] = {}

@@ -70,7 +70,16 @@ def test_two_stage_projection_matches_exact_ranking(fake: HashingEmbedder) -> No
     """The approximate first stage (used on large indexes) returns the exact top results
     when the projection keeps every dimension, and stays close with fewer."""
     index = TalentIndex(fake)
-    texts = ["Shopify構築", "ネットショップ運営", "商品撮影", "会計", "Wi-Fi", "LINE公式", "求人", "介護記録"]
+    texts = [
+        "Shopify構築",
+        "ネットショップ運営",
+        "商品撮影",
+        "会計",
+        "Wi-Fi",
+        "LINE公式",
+        "求人",
+        "介護記録",
+    ]
     index.upsert_many([talent(f"t{i}", f"{texts[i % 8]} 経験{i}年") for i in range(120)])
     q = need("n", "ネットで売りたい、写真もきれいに撮りたい")
     exact = [m.talent_id for m in rank(q, index, top=10)]

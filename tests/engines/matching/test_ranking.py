@@ -20,7 +20,9 @@ def test_constraints_filter_and_are_explained(small_index: TalentIndex) -> None:
 
 
 def test_explanation_names_categories_phrases_and_similarity(small_index: TalentIndex) -> None:
-    matches = rank(need("n", "ネットでワインを売りたいが何から始めればいいかわからない"), small_index)
+    matches = rank(
+        need("n", "ネットでワインを売りたいが何から始めればいいかわからない"), small_index
+    )
     assert matches[0].talent_id in {"ec", "remote_ec"}  # both build online shops
     ex = next(m for m in matches if m.talent_id == "ec").explanation
     assert "ネット販売・EC" in ex.matched_categories

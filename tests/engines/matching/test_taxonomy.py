@@ -5,9 +5,27 @@ from musubi.engines.matching import taxonomy_choices
 from musubi.engines.matching.taxonomy import default_taxonomy
 
 REQUIRED = {
-    "ec", "sns", "inbound", "booking", "accounting", "pos", "web", "media", "branding",
-    "crowdfunding", "furusato", "data", "it", "recruiting", "product", "events",
-    "livecommerce", "tour", "subsidy", "succession", "care",
+    "ec",
+    "sns",
+    "inbound",
+    "booking",
+    "accounting",
+    "pos",
+    "web",
+    "media",
+    "branding",
+    "crowdfunding",
+    "furusato",
+    "data",
+    "it",
+    "recruiting",
+    "product",
+    "events",
+    "livecommerce",
+    "tour",
+    "subsidy",
+    "succession",
+    "care",
 }
 
 

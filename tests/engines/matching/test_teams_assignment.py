@@ -23,23 +23,34 @@ def test_team_size_cap_and_default_concepts(small_index: TalentIndex) -> None:
 
 def test_onsite_team_has_a_visitor(fake: HashingEmbedder) -> None:
     index = TalentIndex(fake)
-    index.upsert_many([
-        talent("a", "Shopify構築", onsite_visits_per_month=0),
-        talent("b", "商品撮影", onsite_visits_per_month=0),
-        talent("c", "商品撮影とEC用の物撮り", onsite_visits_per_month=1),
-    ])
-    team = suggest_team(need("n", "ネットショップと写真", needs_onsite=True), index, skills=["ec", "media"])
+    index.upsert_many(
+        [
+            talent("a", "Shopify構築", onsite_visits_per_month=0),
+            talent("b", "商品撮影", onsite_visits_per_month=0),
+            talent("c", "商品撮影とEC用の物撮り", onsite_visits_per_month=1),
+        ]
+    )
+    team = suggest_team(
+        need("n", "ネットショップと写真", needs_onsite=True), index, skills=["ec", "media"]
+    )
     assert "c" in team.talent_ids
 
 
 def test_batch_respects_capacity_and_fairness(fake: HashingEmbedder) -> None:
     index = TalentIndex(fake)
-    index.upsert_many([
-        talent("star", "Shopify構築 ネットショップ 運営 EC", hours_per_month=40, past_engagements=12),
-        talent("mid", "Shopify構築 ネットショップ", hours_per_month=8, past_engagements=3),
-        talent("new", "Shopify ネットショップ", hours_per_month=8, past_engagements=0),
-        talent("cap", "Shopify構築 ネットショップ運営", hours_per_month=10, committed_hours=8),
-    ])
+    index.upsert_many(
+        [
+            talent(
+                "star",
+                "Shopify構築 ネットショップ 運営 EC",
+                hours_per_month=40,
+                past_engagements=12,
+            ),
+            talent("mid", "Shopify構築 ネットショップ", hours_per_month=8, past_engagements=3),
+            talent("new", "Shopify ネットショップ", hours_per_month=8, past_engagements=0),
+            talent("cap", "Shopify構築 ネットショップ運営", hours_per_month=10, committed_hours=8),
+        ]
+    )
     needs = [need(f"n{i}", "ネットショップを作りたい", hours_per_month_needed=4) for i in range(5)]
     result = assign_batch(needs, index, max_per_talent=2)
     load: dict[str, int] = {}

@@ -20,15 +20,31 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from needs_src import N, N2  # noqa: E402
+from needs_src import N2, N  # noqa: E402
 from talents_src import T  # noqa: E402
 
 WINDOWS = ["weekday_day", "weekday_evening", "weekend"]
 # Hands-on work: these people usually do visit, so they are drawn with visits more often.
 HANDS_ON = {
-    "pos", "cashless", "inventory", "wifi_network", "it_support", "security", "photo_product",
-    "photo_food", "video", "drone", "events", "care_ict", "care_ops", "tour_design",
-    "nature_guide", "food_processing", "interpret_guide", "live_commerce", "retention_hr",
+    "pos",
+    "cashless",
+    "inventory",
+    "wifi_network",
+    "it_support",
+    "security",
+    "photo_product",
+    "photo_food",
+    "video",
+    "drone",
+    "events",
+    "care_ict",
+    "care_ops",
+    "tour_design",
+    "nature_guide",
+    "food_processing",
+    "interpret_guide",
+    "live_commerce",
+    "retention_hr",
 }
 
 
@@ -96,7 +112,8 @@ def build() -> None:
             if sum(1 for t, g in grades.items() if g == 2 and ok(need, by_id[t])) >= 2:
                 break
         else:
-            raise SystemExit(f"{nid}: no feasible logistics for its excellent talents {[(t, by_id[t]["onsite_visits_per_month"], by_id[t]["languages"]) for t, g in grades.items() if g == 2]}")
+            best = [t for t, g in grades.items() if g == 2]
+            raise SystemExit(f"{nid}: no feasible logistics for its excellent talents {best}")
         split = "heldout2" if i >= len(N) else "heldout" if i % 3 == 2 else "dev"
         splits[split][0].append(need)
         splits[split][1].extend(
