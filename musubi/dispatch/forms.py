@@ -59,6 +59,15 @@ class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
         self.fields["member"].queryset = members  # type: ignore[attr-defined]
         self.fields["site"].queryset = sites  # type: ignore[attr-defined]
 
+    def clean(self) -> dict[str, Any]:
+        # Said here in words, before the model's check constraints answer with their names.
+        data = super().clean() or {}
+        _ordered(self, data, "start_date", "end_date", _("The last day is before the first day."))
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The end time must be after the start time."))
+        return data
+
     def clean_dates(self) -> list[str]:
         raw = self.cleaned_data.get("dates") or ""
         out = []
@@ -116,3 +125,13 @@ class LeaveForm(forms.ModelForm[LeaveRequest]):
         model = LeaveRequest
         fields = ["kind", "start_date", "end_date", "reason"]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _ordered(self, data, "start_date", "end_date", _("The last day is before the first day."))
+        return data
+
+
+def _ordered(form: forms.BaseForm, data: dict[str, Any], a: str, b: str, message: Any) -> None:
+    if data.get(a) and data.get(b) and data[b] < data[a]:
+        form.add_error(b, message)
