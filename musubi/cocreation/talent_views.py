@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
 from musubi.cocreation import hours, services
-from musubi.cocreation.forms import AcceptEngagementForm, ReviewForm, TimeLogForm
+from musubi.cocreation.forms import AcceptEngagementForm, TimeLogForm
 from musubi.cocreation.matching import challenge_fit
 from musubi.cocreation.models import Challenge, ChallengeStatus, Meeting, ReviewSide
 from musubi.cocreation.selectors import (
@@ -31,7 +30,7 @@ from musubi.cocreation.selectors import (
     talent_invitations,
     user_meetings,
 )
-from musubi.cocreation.views_work import board_context
+from musubi.cocreation.views_work import board_context, flash, post_review
 from musubi.talent.models import Talent, TalentConsent
 
 View = Callable[..., HttpResponse]
@@ -50,14 +49,6 @@ def talent_view(view: View) -> View:
         return view(request, talent, *args, **kwargs)
 
     return wrapped
-
-
-def _show(request: HttpRequest, error: ValidationError | None, ok: str) -> None:
-    if error is None:
-        messages.success(request, ok)
-    else:
-        for text in error.messages:
-            messages.error(request, text)
 
 
 @talent_view
@@ -101,7 +92,7 @@ def challenge_interest(request: HttpRequest, talent: Talent, challenge_pk: int) 
             services.interest_express(challenge=challenge, talent=talent, actor=actor_of(request))
         except ValidationError as e:
             error = e
-    _show(request, error, _("The coordinator has been told of your interest."))
+    flash(request, error, _("The coordinator has been told of your interest."))
     return redirect("talent:challenges")
 
 
@@ -116,7 +107,7 @@ def invitation_respond(request: HttpRequest, talent: Talent, invitation_pk: int)
             services.invitation_respond(invitation=invitation, talent=talent, accept=accept)
         except ValidationError as e:
             error = e
-    _show(
+    flash(
         request,
         error,
         _("Thank you. The coordinator will arrange an introduction meeting.")
@@ -155,7 +146,7 @@ def engagement_accept(request: HttpRequest, talent: Talent, engagement_pk: int) 
                 error = e
         else:
             error = ValidationError(_("Please declare any conflict of interest, or write 'none'."))
-    _show(request, error, _("The engagement has started."))
+    flash(request, error, _("The engagement has started."))
     return redirect("talent:engagement", engagement.pk)
 
 
@@ -173,7 +164,7 @@ def timelog_add(request: HttpRequest, talent: Talent, engagement_pk: int) -> Htt
                 error = e
         else:
             error = ValidationError([m for errs in form.errors.values() for m in errs])
-    _show(request, error, _("Hours logged."))
+    flash(request, error, _("Hours logged."))
     return redirect("talent:engagement", engagement.pk)
 
 
@@ -181,23 +172,8 @@ def timelog_add(request: HttpRequest, talent: Talent, engagement_pk: int) -> Htt
 @talent_view
 def review_talent(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
     engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
-    form = ReviewForm(request.POST)
-    error = None
     with scope(cooperative=engagement.cooperative):
-        if form.is_valid():
-            try:
-                hours.review_submit(
-                    engagement=engagement,
-                    side=ReviewSide.TALENT,
-                    author=actor_of(request),
-                    rating=form.cleaned_data["rating"],
-                    comment=form.cleaned_data["comment"],
-                )
-            except ValidationError as e:
-                error = e
-        else:
-            error = ValidationError(_("Choose a rating from 1 to 5."))
-    _show(request, error, _("Thank you for the review."))
+        post_review(request, engagement, ReviewSide.TALENT)
     return redirect("talent:engagement", engagement.pk)
 
 

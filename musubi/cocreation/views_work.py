@@ -92,7 +92,8 @@ def _engagement(request: CoopRequest, engagement_pk: int) -> Engagement:
     )
 
 
-def _done(request: HttpRequest, error: ValidationError | None, ok: str) -> None:
+def flash(request: HttpRequest, error: ValidationError | None, ok: str) -> None:
+    """The service's refusal as error messages, or ``ok`` as a success message."""
     if error is None:
         messages.success(request, ok)
     else:
@@ -113,7 +114,7 @@ def sprint_create(request: CoopRequest, coop: str, engagement_pk: int) -> HttpRe
             error = e
     else:
         error = ValidationError([e for errs in form.errors.values() for e in errs])
-    _done(request, error, _("Sprint created."))
+    flash(request, error, _("Sprint created."))
     return redirect("cocreation:engagement_detail", coop, engagement.pk)
 
 
@@ -136,7 +137,7 @@ def item_add(request: CoopRequest, coop: str, engagement_pk: int) -> HttpRespons
         )
     except ValidationError as e:
         error = e
-    _done(request, error, _("Item added."))
+    flash(request, error, _("Item added."))
     return redirect("cocreation:engagement_detail", coop, engagement.pk)
 
 
@@ -160,7 +161,7 @@ def item_move(request: CoopRequest, coop: str, item_pk: int) -> HttpResponse:
         )
     except ValidationError as e:
         error = e
-    _done(request, error, _("Item moved."))
+    flash(request, error, _("Item moved."))
     return redirect("cocreation:engagement_detail", coop, engagement.pk)
 
 
@@ -180,7 +181,7 @@ def sprint_review(request: CoopRequest, coop: str, sprint_pk: int) -> HttpRespon
         )
     else:
         error = ValidationError([e for errs in form.errors.values() for e in errs])
-    _done(request, error, _("Sprint review saved."))
+    flash(request, error, _("Sprint review saved."))
     return redirect("cocreation:engagement_detail", coop, engagement.pk)
 
 
@@ -188,13 +189,19 @@ def sprint_review(request: CoopRequest, coop: str, sprint_pk: int) -> HttpRespon
 @coop_view(Role.MEMBER, Role.COORDINATOR)
 def review_business(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
     engagement = _engagement(request, engagement_pk)
+    post_review(request, engagement, ReviewSide.BUSINESS)
+    return redirect("cocreation:engagement_detail", coop, engagement.pk)
+
+
+def post_review(request: HttpRequest, engagement: Engagement, side: str) -> None:
+    """One side's review from the posted form; the outcome is shown as a message."""
     form = ReviewForm(request.POST)
     error = None
     if form.is_valid():
         try:
             hours.review_submit(
                 engagement=engagement,
-                side=ReviewSide.BUSINESS,
+                side=side,
                 author=actor_of(request),
                 rating=form.cleaned_data["rating"],
                 comment=form.cleaned_data["comment"],
@@ -203,8 +210,7 @@ def review_business(request: CoopRequest, coop: str, engagement_pk: int) -> Http
             error = e
     else:
         error = ValidationError(_("Choose a rating from 1 to 5."))
-    _done(request, error, _("Thank you for the review."))
-    return redirect("cocreation:engagement_detail", coop, engagement.pk)
+    flash(request, error, _("Thank you for the review."))
 
 
 @require_POST
@@ -216,7 +222,7 @@ def engagement_end(request: CoopRequest, coop: str, engagement_pk: int) -> HttpR
         engagement_exit(engagement=engagement, actor=actor_of(request), on=timezone.localdate())
     except ValidationError as e:
         error = e
-    _done(request, error, _("The engagement ends at the end of this month."))
+    flash(request, error, _("The engagement ends at the end of this month."))
     return redirect("cocreation:engagement_detail", coop, engagement.pk)
 
 
@@ -289,7 +295,7 @@ def hours_approve(request: CoopRequest, coop: str, talent_pk: int) -> HttpRespon
         )
     except ValidationError as e:
         error = e
-    _done(request, error, _("Hours approved; the fee statement is ready."))
+    flash(request, error, _("Hours approved; the fee statement is ready."))
     return redirect(reverse("cocreation:hours_month", args=[coop]) + f"?month={month:%Y-%m}")
 
 
