@@ -1,5 +1,121 @@
 """This app's API routes (mounted by musubi/api/api.py). Fetch objects via access functions."""
 
-from ninja import Router
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from musubi.api.records import ErrorOut, _require
+from musubi.cooperatives.models import Role
+from musubi.core.tenancy import get_for, role_of
+from musubi.dispatch.models import RequestStatus, Roster, StaffingRequest
+from musubi.dispatch.services import staffing_request_save
+from musubi.members.models import Site
 
 router = Router(tags=["dispatch"])
+
+
+class RosterOut(Schema):
+    id: int
+    start_date: dt.date
+    end_date: dt.date
+    status: str
+
+
+class ShiftOut(Schema):
+    id: int
+    date: dt.date
+    start_time: dt.time
+    end_time: dt.time
+    break_minutes: int
+    site_id: int
+    request_id: int | None
+    worker_id: int
+    worker_name: str
+
+
+class RequestOut(Schema):
+    id: int
+    member_id: int
+    site_id: int
+    title: str
+    skill: str
+    start_date: dt.date
+    end_date: dt.date
+    weekdays: list[int]
+    dates: list[str]
+    start_time: dt.time
+    end_time: dt.time
+    break_minutes: int
+    headcount: int
+    priority: int
+    status: str
+
+
+class RequestIn(Schema):
+    site_id: int
+    title: str
+    skill: str = ""
+    start_date: dt.date
+    end_date: dt.date
+    weekdays: list[int] = []
+    dates: list[dt.date] = []
+    start_time: dt.time
+    end_time: dt.time
+    break_minutes: int = 60
+    headcount: int = 1
+    priority: int = 2
+
+
+@router.get("rosters", response=list[RosterOut])
+def roster_list(request: HttpRequest) -> Any:
+    cooperative = _require(request, Role.COORDINATOR)
+    return list(Roster.objects.filter(cooperative=cooperative))
+
+
+@router.get("rosters/{roster_pk}/shifts", response=list[ShiftOut])
+def roster_shifts(request: HttpRequest, roster_pk: int) -> Any:
+    cooperative = _require(request, Role.COORDINATOR)
+    roster: Roster = get_for(Roster.objects, cooperative=cooperative, pk=roster_pk)
+    return [
+        {**{f: getattr(s, f) for f in ShiftOut.model_fields if f != "worker_name"},
+         "worker_name": str(s.worker)}
+        for s in roster.shifts.select_related("worker")
+    ]  # fmt: skip
+
+
+@router.get("requests", response=list[RequestOut])
+def request_list(request: HttpRequest) -> Any:
+    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
+    qs = StaffingRequest.objects.filter(cooperative=cooperative)
+    if role_of(request) == Role.MEMBER:
+        qs = qs.filter(member_id=request.membership.member_business_id)  # type: ignore[attr-defined]
+    return list(qs)
+
+
+@router.post("requests", response={201: RequestOut, 422: ErrorOut})
+def request_create(request: HttpRequest, payload: RequestIn) -> Any:
+    """A member's request (waits for approval) or the coordinator's (approved at once)."""
+    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
+    sites = Site.objects.filter(cooperative=cooperative)
+    member_user = role_of(request) == Role.MEMBER
+    if member_user:
+        sites = sites.filter(member_id=request.membership.member_business_id)  # type: ignore[attr-defined]
+    site = sites.select_related("member").filter(pk=payload.site_id).first()
+    if site is None:
+        raise HttpError(404, "Not Found")
+    data = payload.dict()
+    data.pop("site_id")
+    data["dates"] = [d.isoformat() for d in payload.dates]
+    req = StaffingRequest(
+        member=site.member, site=site, **data,
+        status=RequestStatus.PENDING if member_user else RequestStatus.APPROVED,
+    )  # fmt: skip
+    try:
+        staffing_request_save(request=req, cooperative=cooperative, actor=request.user)
+    except ValidationError as error:
+        return Status(422, {"detail": error.messages})
+    return Status(201, req)
