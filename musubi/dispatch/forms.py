@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
 from musubi.core.forms import DateInput
-from musubi.dispatch.models import StaffingRequest
+from musubi.dispatch.models import DesignatedPeriod, DispatchTerms, StaffingRequest
 from musubi.members.models import MemberBusiness, Site
 from musubi.workforce.models import LeaveRequest, Worker
 
@@ -135,3 +135,24 @@ class LeaveForm(forms.ModelForm[LeaveRequest]):
 def _ordered(form: forms.BaseForm, data: dict[str, Any], a: str, b: str, message: Any) -> None:
     if data.get(a) and data.get(b) and data[b] < data[a]:
         form.add_error(b, message)
+
+
+class DesignatedPeriodForm(forms.ModelForm[DesignatedPeriod]):
+    class Meta:
+        model = DesignatedPeriod
+        fields = ["name", "start_date", "end_date"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _ordered(self, data, "start_date", "end_date", _("The last day is before the first day."))
+        return data
+
+
+class DispatchTermsForm(forms.ModelForm[DispatchTerms]):
+    class Meta:
+        model = DispatchTerms
+        fields = [
+            "agreement_method", "dispatch_manager", "complaint_handling", "article30_measures",
+            "training", "insurance", "safety", "welfare", "cancellation", "responsibility",
+        ]  # fmt: skip

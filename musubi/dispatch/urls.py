@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from musubi.dispatch import views, views_docs, views_people
+from musubi.dispatch import views, views_docs, views_people, views_settings
 
 app_name = "dispatch"
 
@@ -51,5 +51,9 @@ urlpatterns = [
     path("me/shifts/", views_people.my_shifts, name="my_shifts"),
     path("me/days/", views_people.my_days, name="my_days"),
     path("me/leave/", views_people.my_leave, name="my_leave"),
+    path("periods/", views_settings.period_list, name="period_list"),
+    path("periods/new/", views_settings.period_edit, name="period_create"),
+    path("periods/<int:period_pk>/", views_settings.period_edit, name="period_edit"),
+    path("document-texts/", views_settings.terms_edit, name="terms_edit"),
     path("feed/<str:feed_token>.ics", views_people.calendar_feed, name="calendar_feed"),
 ]

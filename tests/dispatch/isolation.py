@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from musubi.dispatch.models import CalendarFeed, RosterRun
+from musubi.dispatch.models import CalendarFeed, DesignatedPeriod, RosterRun
 from musubi.workforce.models import LeaveRequest
 from tests.conftest import Town
 from tests.dispatch.factories import RosterFactory, ShiftFactory, StaffingRequestFactory
@@ -18,9 +18,15 @@ def object_ids(town: Town) -> dict[str, object]:
         cooperative=coop, worker=town.worker, kind="paid",
         start_date=dt.date(2027, 4, 10), end_date=dt.date(2027, 4, 10),
     )  # fmt: skip
+    period = DesignatedPeriod.objects.create(
+        cooperative=coop,
+        name="収穫期",
+        start_date=dt.date(2027, 9, 1),
+        end_date=dt.date(2027, 10, 31),
+    )
     feed = CalendarFeed.objects.create(cooperative=coop, worker=town.worker)
     return {
         "request_pk": request.pk, "roster_pk": roster.pk, "shift_pk": shift.pk,
         "run_pk": run.pk, "leave_pk": leave.pk, "worker_pk": town.worker.pk,
-        "member_pk": town.member.pk, "feed_token": feed.token, "fmt": "csv",
+        "member_pk": town.member.pk, "feed_token": feed.token, "fmt": "csv", "period_pk": period.pk,
     }  # fmt: skip

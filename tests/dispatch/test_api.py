@@ -73,3 +73,19 @@ def test_another_cooperatives_users_get_404_from_the_dispatch_api(
         response = client.post(f"{base}/requests", {**BODY, "site_id": town_a.site.pk},
                                content_type="application/json")  # fmt: skip
         assert response.status_code in (403, 404)
+
+
+def test_the_coordinator_sets_a_designated_period_and_the_document_texts(
+    town_a: Town, as_user: Any
+) -> None:
+    client = as_user(town_a.coordinator)
+    base = f"/c/{town_a.cooperative.slug}/dispatch"
+    response = client.post(f"{base}/periods/new/", {
+        "name": "収穫期", "start_date": "2027-09-01", "end_date": "2027-10-31",
+    })  # fmt: skip
+    assert response.status_code == 302
+    bad = client.post(f"{base}/periods/new/", {
+        "name": "逆", "start_date": "2027-10-31", "end_date": "2027-09-01",
+    })  # fmt: skip
+    assert "終了日が開始日より前" in bad.text
+    assert client.get(f"{base}/document-texts/").status_code == 200
