@@ -20,7 +20,7 @@ from django_scopes import scope, scopes_disabled
 from musubi.cocreation import hours, services
 from musubi.cocreation.forms import AcceptEngagementForm, TimeLogForm
 from musubi.cocreation.matching import challenge_fit
-from musubi.cocreation.models import Challenge, ChallengeStatus, Meeting, ReviewSide
+from musubi.cocreation.models import BoardItem, Challenge, ChallengeStatus, Meeting, ReviewSide
 from musubi.cocreation.selectors import (
     actor_of,
     talent_capacity,
@@ -30,7 +30,13 @@ from musubi.cocreation.selectors import (
     talent_invitations,
     user_meetings,
 )
-from musubi.cocreation.views_work import board_context, flash, post_review
+from musubi.cocreation.views_work import (
+    board_context,
+    flash,
+    post_item_add,
+    post_item_move,
+    post_review,
+)
 from musubi.talent.models import Talent, TalentConsent
 
 View = Callable[..., HttpResponse]
@@ -174,6 +180,28 @@ def review_talent(request: HttpRequest, talent: Talent, engagement_pk: int) -> H
     engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
     with scope(cooperative=engagement.cooperative):
         post_review(request, engagement, ReviewSide.TALENT)
+    return redirect("talent:engagement", engagement.pk)
+
+
+@require_POST
+@talent_view
+def item_add(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
+    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
+    with scope(cooperative=engagement.cooperative):
+        post_item_add(request, engagement)
+    return redirect("talent:engagement", engagement.pk)
+
+
+@require_POST
+@talent_view
+def item_move(request: HttpRequest, talent: Talent, item_pk: int) -> HttpResponse:
+    with scopes_disabled():
+        item = BoardItem.objects.filter(pk=item_pk, engagement__talent=talent).first()
+    if item is None:
+        raise Http404
+    engagement = talent_engagement_get(talent=talent, engagement_pk=item.engagement_id)
+    with scope(cooperative=engagement.cooperative):
+        post_item_move(request, item, engagement)
     return redirect("talent:engagement", engagement.pk)
 
 

@@ -118,14 +118,12 @@ def sprint_create(request: CoopRequest, coop: str, engagement_pk: int) -> HttpRe
     return redirect("cocreation:engagement_detail", coop, engagement.pk)
 
 
-@require_POST
-@coop_view(*BOTH)
-def item_add(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
-    engagement = _engagement(request, engagement_pk)
+def post_item_add(request: HttpRequest, engagement: Engagement) -> None:
+    """Add the posted item to the backlog, or to the engagement's sprint named in the form."""
     sprint = None
     if request.POST.get("sprint"):
         sprint = Sprint.objects.filter(
-            cooperative=request.cooperative, engagement=engagement, pk=request.POST["sprint"]
+            cooperative=engagement.cooperative, engagement=engagement, pk=request.POST["sprint"]
         ).first()
     error = None
     try:
@@ -138,18 +136,16 @@ def item_add(request: CoopRequest, coop: str, engagement_pk: int) -> HttpRespons
     except ValidationError as e:
         error = e
     flash(request, error, _("Item added."))
-    return redirect("cocreation:engagement_detail", coop, engagement.pk)
 
 
-@require_POST
-@coop_view(*BOTH)
-def item_move(request: CoopRequest, coop: str, item_pk: int) -> HttpResponse:
-    item: BoardItem = get_for(BoardItem.objects, cooperative=request.cooperative, pk=item_pk)
-    engagement = _engagement(request, item.engagement_id)
+def post_item_move(request: HttpRequest, item: BoardItem, engagement: Engagement) -> None:
+    """Move an item to the posted column, and into or out of a sprint of the same engagement."""
     sprint = item.sprint
     if "sprint" in request.POST:
         sprint = Sprint.objects.filter(
-            cooperative=request.cooperative, engagement=engagement, pk=request.POST["sprint"] or 0
+            cooperative=engagement.cooperative,
+            engagement=engagement,
+            pk=request.POST["sprint"] or 0,
         ).first()
     error = None
     try:
@@ -162,6 +158,22 @@ def item_move(request: CoopRequest, coop: str, item_pk: int) -> HttpResponse:
     except ValidationError as e:
         error = e
     flash(request, error, _("Item moved."))
+
+
+@require_POST
+@coop_view(*BOTH)
+def item_add(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
+    engagement = _engagement(request, engagement_pk)
+    post_item_add(request, engagement)
+    return redirect("cocreation:engagement_detail", coop, engagement.pk)
+
+
+@require_POST
+@coop_view(*BOTH)
+def item_move(request: CoopRequest, coop: str, item_pk: int) -> HttpResponse:
+    item: BoardItem = get_for(BoardItem.objects, cooperative=request.cooperative, pk=item_pk)
+    engagement = _engagement(request, item.engagement_id)
+    post_item_move(request, item, engagement)
     return redirect("cocreation:engagement_detail", coop, engagement.pk)
 
 

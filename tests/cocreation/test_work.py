@@ -171,3 +171,31 @@ def test_the_daily_tick_ends_engagements_past_their_end_and_frees_the_hours(
     call_command("cocreation_tick", stdout=out)
     assert "engagements ended: 1" in out.getvalue()
     assert talent_capacity(talent=engagement.talent) == 10
+
+
+def test_the_talent_works_on_the_board_but_not_on_someone_elses(
+    engagement: Any, as_user: Any
+) -> None:
+    with scopes_disabled():
+        sprint = cf.sprint(engagement)
+        stranger = cf.TalentFactory()
+    client = as_user(engagement.talent.user)
+    client.post(
+        f"/talent/engagements/{engagement.pk}/item/",
+        {"title": "料金表の下書き", "sprint": sprint.pk},
+    )
+    with scopes_disabled():
+        item = BoardItem.objects.get(title="料金表の下書き")
+    assert item.sprint == sprint
+    client.post(f"/talent/items/{item.pk}/move/", {"status": "doing"})
+    other = as_user(stranger.user)
+    assert other.post(f"/talent/items/{item.pk}/move/", {"status": "done"}).status_code == 404
+    assert (
+        other.post(f"/talent/engagements/{engagement.pk}/item/", {"title": "x"}).status_code == 404
+    )
+    with scopes_disabled():
+        item.refresh_from_db()
+        assert BoardItem.objects.count() == 1
+    assert item.status == "doing"
+    page = client.get(f"/talent/engagements/{engagement.pk}/").text
+    assert "料金表の下書き" in page
