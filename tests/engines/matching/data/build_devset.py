@@ -7,7 +7,7 @@ logistics (hours, windows, visits, fee, budget) are drawn from a seeded RNG, sin
 not depend on wording; a need's logistics are redrawn until at least two excellent talents
 can actually take it, so every need stays scorable with constraints on.
 Split: every third need of N (index % 3 == 2) is held out and never used for tuning;
-N2 is a second held-out set written later (see needs_src.py).
+N2 and N3 are further held-out sets written later (see needs_src.py for their history).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from needs_src import N2, N  # noqa: E402
+from needs_src import N, N2, N3  # noqa: E402
 from talents_src import T  # noqa: E402
 
 WINDOWS = ["weekday_day", "weekday_evening", "weekend"]
@@ -87,8 +87,9 @@ def build() -> None:
         "dev": ([], []),
         "heldout": ([], []),
         "heldout2": ([], []),
+        "heldout3": ([], []),
     }
-    for i, (g2, g1, business, text, onsite, lang) in enumerate(N + N2):
+    for i, (g2, g1, business, text, onsite, lang) in enumerate(N + N2 + N3):
         nid = f"n{i + 1:03d}"
         g2s, g1s = set(g2.split()), set(g1.split())
         grades = {}
@@ -114,7 +115,12 @@ def build() -> None:
         else:
             best = [t for t, g in grades.items() if g == 2]
             raise SystemExit(f"{nid}: no feasible logistics for its excellent talents {best}")
-        split = "heldout2" if i >= len(N) else "heldout" if i % 3 == 2 else "dev"
+        if i >= len(N) + len(N2):
+            split = "heldout3"
+        elif i >= len(N):
+            split = "heldout2"
+        else:
+            split = "heldout" if i % 3 == 2 else "dev"
         splits[split][0].append(need)
         splits[split][1].extend(
             {"need": nid, "talent": t, "grade": g} for t, g in sorted(grades.items())
