@@ -71,20 +71,26 @@ def my_days(request: CoopRequest, coop: str) -> HttpResponse:
     worker = _me(request)
     first, last = month_bounds(timezone.localdate().replace(day=1) + dt.timedelta(days=32))
     if request.method == "POST":
-        for key, value in request.POST.items():
-            if key.startswith("d-"):
+        try:
+            for key in request.POST:
+                if not key.startswith("d-"):
+                    continue
                 day = dt.date.fromisoformat(key[2:])
                 if first <= day <= last:
-                    day_preference_set(worker=worker, date=day, choice=value, actor=request.user)
+                    choice = str(request.POST.get(key, ""))
+                    day_preference_set(worker=worker, date=day, choice=choice, actor=request.user)
+        except (ValueError, ValidationError):
+            messages.error(request, _("Choose from the list for each day."))
+            return redirect("dispatch:my_days", coop)
         messages.success(request, _("Saved."))
         return redirect("dispatch:my_days", coop)
-    choice = {a.date: "unavailable" for a in Availability.objects.filter(worker=worker)}
+    chosen = {a.date: "unavailable" for a in Availability.objects.filter(worker=worker)}
     for w in ShiftWish.objects.filter(worker=worker):
-        choice[w.date] = "on" if w.wants_work else "off"
+        chosen[w.date] = "on" if w.wants_work else "off"
     days = []
     d = first
     while d <= last:
-        days.append({"date": d, "choice": choice.get(d, "")})
+        days.append({"date": d, "choice": chosen.get(d, "")})
         d += dt.timedelta(days=1)
     return render(request, "dispatch/my_days.html",
                   {"title": _("My availability"), "days": days})  # fmt: skip
@@ -167,7 +173,7 @@ def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
     if role == M:
         shifts = shifts.filter(site__member_id=request.membership.member_business_id)
     elif role == W:
-        shifts = shifts.filter(worker_id=request.membership.worker_id)
+        shifts = shifts.filter(worker=_me(request))
     return render(request, "dispatch/timesheets.html", {
         "title": _("Timesheets"), "shifts": shifts, "month": first, "role": role,
     })  # fmt: skip
