@@ -26,9 +26,15 @@ def setting(town_a: Town) -> dict[str, Any]:
 
 def _engagement_form(**overrides: Any) -> dict[str, Any]:
     today = timezone.localdate()
-    data = {"format": "retainer", "hours_per_month": 4, "fee_yen": 30000,
-            "start": today.isoformat(), "end": (today + dt.timedelta(days=90)).isoformat(),
-            "payment_days": 30, "deliverables": ""}  # fmt: skip
+    data = {
+        "format": "retainer",
+        "hours_per_month": 4,
+        "fee_yen": 30000,
+        "start": today.isoformat(),
+        "end": (today + dt.timedelta(days=90)).isoformat(),
+        "payment_days": 30,
+        "deliverables": "",
+    }
     data.update(overrides)
     return data
 
@@ -50,9 +56,12 @@ def test_an_overlapping_meeting_is_refused(
     mail.outbox.clear()
     response = as_user(town_a.coordinator).post(
         f"{setting['base']}/meeting/",
-        {"title": "顔合わせ", "minutes": 60,
-         "starts_at": (start + dt.timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M")},
-    )  # fmt: skip
+        {
+            "title": "顔合わせ",
+            "minutes": 60,
+            "starts_at": (start + dt.timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
     assert response.status_code == 200
     assert "はその時間帯にすでにミーティングの予定があります" in response.text
     assert str(setting["talent"]) in response.text

@@ -1,4 +1,4 @@
-"""Cooperative A never sees B's challenges, engagements or hours; members and talents see their own."""
+"""Cooperative A never sees B's challenges, engagements or hours; members see only their own."""
 
 from typing import Any
 
@@ -20,8 +20,13 @@ def b_work(town_b: Town) -> dict[str, Any]:
         engagement = cf.EngagementFactory(challenge=challenge, talent=talent)
         log = cf.timelog(engagement, hours="3.5")
         statement = cf.statement(engagement)
-    return {"talent": talent, "challenge": challenge, "engagement": engagement, "log": log,
-            "statement": statement}  # fmt: skip
+    return {
+        "talent": talent,
+        "challenge": challenge,
+        "engagement": engagement,
+        "log": log,
+        "statement": statement,
+    }
 
 
 def test_cooperative_a_never_sees_b_challenges(

@@ -21,8 +21,11 @@ from tests.conftest import Town
 def pool(town_a: Town) -> dict[str, Any]:
     with scopes_disabled():
         ec = cf.TalentFactory()
-        mall = cf.TalentFactory(headline="モール運営の専門家", career_summary="楽天市場とAmazonの出店支援",
-                                skills=["モール出店(楽天・Amazon)"])  # fmt: skip
+        mall = cf.TalentFactory(
+            headline="モール運営の専門家",
+            career_summary="楽天市場とAmazonの出店支援",
+            skills=["モール出店(楽天・Amazon)"],
+        )
         hidden = cf.TalentFactory(headline="EC担当", career_summary="ネット販売とShopify構築")
         for t in (ec, mall):
             cf.consent(t, town_a.cooperative)
@@ -112,8 +115,11 @@ def test_a_reminder_goes_out_once_24_hours_before_a_meeting(
     town_a: Town, pool: dict[str, Any]
 ) -> None:
     with scopes_disabled():
-        soon = cf.meeting(pool["challenge"], [pool["ec"].user, town_a.coordinator],
-                          start=timezone.now() + dt.timedelta(hours=20))  # fmt: skip
+        soon = cf.meeting(
+            pool["challenge"],
+            [pool["ec"].user, town_a.coordinator],
+            start=timezone.now() + dt.timedelta(hours=20),
+        )
         cf.meeting(
             pool["challenge"], [pool["ec"].user], start=timezone.now() + dt.timedelta(days=3)
         )

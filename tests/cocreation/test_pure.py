@@ -15,11 +15,15 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 def test_the_invitation_is_rfc5545_with_crlf_folded_lines_and_escaped_text() -> None:
     start = dt.datetime(2027, 4, 6, 20, 0, tzinfo=TOKYO)
     text = ics.invitation(
-        uid="room@musubi", start=start, end=start + dt.timedelta(hours=1),
-        summary="顔合わせ; ワイン, 通販", description="一行目\n二行目" * 10,
-        url="https://meet.jit.si/musubi-abc", organizer="office@example.jp",
+        uid="room@musubi",
+        start=start,
+        end=start + dt.timedelta(hours=1),
+        summary="顔合わせ; ワイン, 通販",
+        description="一行目\n二行目" * 10,
+        url="https://meet.jit.si/musubi-abc",
+        organizer="office@example.jp",
         attendees=[("山田 里美", "satomi@example.jp")],
-    )  # fmt: skip
+    )
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
     assert "\n" not in text.replace("\r\n", "")
     assert "DTSTART:20270406T110000Z" in text  # 20:00 in Tokyo is 11:00 UTC

@@ -32,10 +32,17 @@ def test_an_owner_posts_a_challenge_in_plain_words(town_a: Town, as_user: Any) -
     assert "例" in client.get(f"/c/{slug}/cocreation/new/").text
     response = client.post(
         f"/c/{slug}/cocreation/new/",
-        {"title": "ワインをネットで売りたい", "current_state": "電話注文だけ", "goal": "ネット販売",
-         "budget": "low", "hours_per_month": 4, "period_months": 3, "language": "ja",
-         "windows": ["weekday_evening"]},
-    )  # fmt: skip
+        {
+            "title": "ワインをネットで売りたい",
+            "current_state": "電話注文だけ",
+            "goal": "ネット販売",
+            "budget": "low",
+            "hours_per_month": 4,
+            "period_months": 3,
+            "language": "ja",
+            "windows": ["weekday_evening"],
+        },
+    )
     assert response.status_code == 302
     with scopes_disabled():
         challenge = Challenge.objects.get()
@@ -47,8 +54,12 @@ def test_the_coordinator_sees_recommended_talents_with_reasons_and_invites_one(
     town_a: Town, as_user: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     ec = _talent(town_a)
-    _talent(town_a, headline="会計事務所の担当者", career_summary="クラウド会計の導入支援",
-            skills=["クラウド会計導入"])  # fmt: skip
+    _talent(
+        town_a,
+        headline="会計事務所の担当者",
+        career_summary="クラウド会計の導入支援",
+        skills=["クラウド会計導入"],
+    )
     with scopes_disabled():
         challenge = cf.ChallengeFactory(member_business=town_a.member)
     client = as_user(town_a.coordinator)
@@ -117,10 +128,17 @@ def test_a_proposed_engagement_starts_when_the_talent_accepts_the_terms(
     today = timezone.localdate()
     response = client.post(
         url,
-        {"format": "retainer", "trial_month": "on", "hours_per_month": 4, "fee_yen": 30000,
-         "start": today.isoformat(), "end": (today + dt.timedelta(days=90)).isoformat(),
-         "payment_days": 30, "deliverables": "ECサイト"},
-    )  # fmt: skip
+        {
+            "format": "retainer",
+            "trial_month": "on",
+            "hours_per_month": 4,
+            "fee_yen": 30000,
+            "start": today.isoformat(),
+            "end": (today + dt.timedelta(days=90)).isoformat(),
+            "payment_days": 30,
+            "deliverables": "ECサイト",
+        },
+    )
     assert response.status_code == 302
     with scopes_disabled():
         engagement = Engagement.objects.get()

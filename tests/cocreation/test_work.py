@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from musubi.cocreation import board, hours
+from musubi.cocreation import hours
 from musubi.cocreation.models import BoardItem, FeeStatement, KpiValue, Review, Sprint, TimeLog
 from musubi.cocreation.services import engagement_exit
 from tests.cocreation import factories as cf
@@ -74,11 +74,21 @@ def test_a_sprint_review_records_kpi_values_shown_as_a_chart(
 
 def test_hours_beyond_the_agreed_monthly_hours_are_refused(engagement: Any) -> None:
     with scope(cooperative=engagement.cooperative):
-        hours.timelog_add(engagement=engagement, talent=engagement.talent,
-                          day=timezone.localdate(), hours=Decimal("5"), description="作業")  # fmt: skip
+        hours.timelog_add(
+            engagement=engagement,
+            talent=engagement.talent,
+            day=timezone.localdate(),
+            hours=Decimal("5"),
+            description="作業",
+        )
         with pytest.raises(ValidationError) as error:
-            hours.timelog_add(engagement=engagement, talent=engagement.talent,
-                              day=timezone.localdate(), hours=Decimal("2"), description="作業")  # fmt: skip
+            hours.timelog_add(
+                engagement=engagement,
+                talent=engagement.talent,
+                day=timezone.localdate(),
+                hours=Decimal("2"),
+                description="作業",
+            )
         assert "hours" in error.value.message_dict
         assert TimeLog.objects.count() == 1
 

@@ -13,16 +13,28 @@ from tests.conftest import Town
 
 def _form(**overrides: Any) -> dict[str, Any]:
     data = {
-        "family_name": "青木", "given_name": "智子", "email": "aoki@example.com",
-        "password": "wine-and-rice-2027", "headline": "EC部門マネージャー",
+        "family_name": "青木",
+        "given_name": "智子",
+        "email": "aoki@example.com",
+        "password": "wine-and-rice-2027",
+        "headline": "EC部門マネージャー",
         "career_summary": "食品メーカーで自社ECと楽天市場店を10年運営。",
-        "skills": ["Shopify構築"], "skills_free": "定期便の設計", "industries": "食品",
-        "certifications": "", "languages": ["ja"], "hours_per_month": 8,
-        "time_windows": ["weekday_evening"], "onsite_visits_per_month": 0,
-        "home_prefecture": "東京都", "motivations": ["retirement"], "fee_preference": "low",
-        "side_job_permission": "approved", "regions_of_interest": ["埼玉県"],
-        "visibility": "consented", "purpose_consent": "on",
-    }  # fmt: skip
+        "skills": ["Shopify構築"],
+        "skills_free": "定期便の設計",
+        "industries": "食品",
+        "certifications": "",
+        "languages": ["ja"],
+        "hours_per_month": 8,
+        "time_windows": ["weekday_evening"],
+        "onsite_visits_per_month": 0,
+        "home_prefecture": "東京都",
+        "motivations": ["retirement"],
+        "fee_preference": "low",
+        "side_job_permission": "approved",
+        "regions_of_interest": ["埼玉県"],
+        "visibility": "consented",
+        "purpose_consent": "on",
+    }
     data.update(overrides)
     return data
 
@@ -78,8 +90,11 @@ def test_the_embedding_is_recomputed_only_when_the_profile_text_changes(
 ) -> None:
     talent = cf.TalentFactory()
     client = as_user(talent.user)
-    form = {k: v for k, v in _form().items() if k not in
-            {"family_name", "given_name", "email", "password", "purpose_consent"}}  # fmt: skip
+    form = {
+        k: v
+        for k, v in _form().items()
+        if k not in {"family_name", "given_name", "email", "password", "purpose_consent"}
+    }
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/talent/profile/", form)
     talent.refresh_from_db()
