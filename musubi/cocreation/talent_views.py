@@ -185,6 +185,23 @@ def review_talent(request: HttpRequest, talent: Talent, engagement_pk: int) -> H
 
 @require_POST
 @talent_view
+def engagement_end(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
+    """The talent leaves at the end of this month; either side may, at any month end."""
+    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
+    error = None
+    with scope(cooperative=engagement.cooperative):
+        try:
+            services.engagement_exit(
+                engagement=engagement, actor=actor_of(request), on=timezone.localdate()
+            )
+        except ValidationError as e:
+            error = e
+    flash(request, error, _("The engagement ends at the end of this month."))
+    return redirect("talent:engagement", engagement.pk)
+
+
+@require_POST
+@talent_view
 def item_add(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
     engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
     with scope(cooperative=engagement.cooperative):

@@ -32,6 +32,9 @@ urlpatterns = [
     path("engagements/<int:engagement_pk>/hours/", talent_views.timelog_add, name="timelog_add"),
     path("engagements/<int:engagement_pk>/review/", talent_views.review_talent, name="review"),
     path("engagements/<int:engagement_pk>/item/", talent_views.item_add, name="item_add"),
+    path(
+        "engagements/<int:engagement_pk>/end/", talent_views.engagement_end, name="engagement_end"
+    ),
     path("items/<int:item_pk>/move/", talent_views.item_move, name="item_move"),
     path("meetings/<int:meeting_pk>.ics", talent_views.meeting_ics, name="meeting_ics"),
 ]

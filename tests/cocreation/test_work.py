@@ -209,3 +209,17 @@ def test_the_talent_works_on_the_board_but_not_on_someone_elses(
     assert item.status == "doing"
     page = client.get(f"/talent/engagements/{engagement.pk}/").text
     assert "料金表の下書き" in page
+
+
+def test_the_talent_may_leave_at_the_end_of_the_month(engagement: Any, as_user: Any) -> None:
+    as_user(engagement.talent.user).post(f"/talent/engagements/{engagement.pk}/end/")
+    with scopes_disabled():
+        engagement.refresh_from_db()
+    today = timezone.localdate()
+    assert engagement.ended_on == (today.replace(day=1) + dt.timedelta(days=32)).replace(
+        day=1
+    ) - dt.timedelta(days=1)
+    stranger = cf.TalentFactory()
+    assert (
+        as_user(stranger.user).post(f"/talent/engagements/{engagement.pk}/end/").status_code == 404
+    )

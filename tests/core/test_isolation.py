@@ -54,6 +54,7 @@ NON_TENANT_ROUTES = {
     "talent:timelog_add": "selector filters by the visitor's talent record",
     "talent:review": "selector filters by the visitor's talent record",
     "talent:item_add": "selector filters by the visitor's talent record",
+    "talent:engagement_end": "selector filters by the visitor's talent record",
     "talent:item_move": "only items of the visitor's own engagements",
     "talent:meeting_ics": "only meetings the visitor takes part in",
     "api:talent_me": "the visitor's own talent profile",
