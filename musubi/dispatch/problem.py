@@ -7,11 +7,13 @@ engine never sees an assignment the law forbids.
 """
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
 from musubi.dispatch.models import (
@@ -39,16 +41,51 @@ OVER_WEIGHT = 5000
 WISH_WEIGHT = 50
 
 ENGINE_REASONS = {
-    "nobody qualified": "Nobody holds the required skill.",
-    "everyone qualified is unavailable": "Everyone qualified is on leave or unavailable.",
-    "everyone qualified is busy or unavailable": "Everyone qualified is busy or unavailable.",
+    "nobody qualified": N_("Nobody holds the required skill."),
+    "everyone qualified is unavailable": N_("Everyone qualified is on leave or unavailable."),
+    "everyone qualified is busy or unavailable": N_("Everyone qualified is busy or unavailable."),
     "everyone qualified is busy, unavailable or at a legal/contract limit": (
-        "Everyone qualified is busy, unavailable or at a legal limit."
+        N_("Everyone qualified is busy, unavailable or at a legal limit.")
     ),
     "a qualified worker is free but covering costs more (soft trade-off)": (
-        "A qualified worker is free, but covering would break a soft rule."
+        N_("A qualified worker is free, but covering would break a soft rule.")
     ),
 }
+
+
+RULE_LABELS = {
+    "daily_max": N_("Hours per day"),
+    "weekly_max": N_("Hours per week"),
+    "rest_days": N_("Rest days (労基法35条)"),
+    "max_consecutive_days": N_("Consecutive working days"),
+    "interval": N_("Rest between shifts (勤務間インターバル)"),
+    "monthly_overtime": N_("Monthly overtime cap (36協定)"),
+    "annual_days": N_("Working days per year"),
+    "weekend_spread": N_("Fair share of weekends"),
+    "request_on": N_("Wishes to work not met"),
+    "request_off": N_("Wishes for a day off not met"),
+    "cover_over": N_("Over-staffing"),
+}
+
+
+def rule_label(term: str) -> str:
+    """A soft term or labour rule of the engine, in words."""
+    key = term.removeprefix("labour_")
+    return _(RULE_LABELS[key]) if key in RULE_LABELS else term
+
+
+def violation_text(built: "Built", text: str) -> str:
+    """An engine checker line with worker keys and day numbers replaced by names and dates."""
+    match = re.match(r"(w\d+): (.*)", text)
+    if not match:
+        return text
+    worker = built.workers.get(match.group(1))
+    rest = match.group(2)
+    rule = re.match(r"labour rule (\w+) exceeded by (\d+)", rest)
+    if rule:
+        rest = f"{rule_label(rule.group(1))} (+{rule.group(2)})"
+    rest = re.sub(r"day (\d+)", lambda m: built.date(int(m.group(1))).isoformat(), rest)
+    return f"{worker or match.group(1)}: {rest}"
 
 
 def reason_text(reason: str) -> str:

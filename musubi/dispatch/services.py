@@ -31,7 +31,14 @@ from musubi.dispatch.models import (
     TimesheetCorrection,
     TimesheetEntry,
 )
-from musubi.dispatch.problem import assignments_of, build_problem, dispatch_refusal, shift_id
+from musubi.dispatch.problem import (
+    assignments_of,
+    build_problem,
+    dispatch_refusal,
+    rule_label,
+    shift_id,
+    violation_text,
+)
 from musubi.engines.rostering import checker
 from musubi.engines.rostering.model import Assignment
 from musubi.workforce.models import ContractType, Worker
@@ -223,11 +230,11 @@ def shift_check(
         worker, req, day = add
         after += (Assignment(f"w{worker.pk}", built.day(day), shift_id(req.pk)),)
     old, new = checker.check(built.problem, before), checker.check(built.problem, after)
-    hard = [v for v in new.violations if v not in set(old.violations)]
+    hard = [violation_text(built, v) for v in new.violations if v not in set(old.violations)]
     old_terms = dict(old.terms)
     soft = [
         _("Soft rule “%(term)s” gets worse by %(delta)s.")
-        % {"term": k, "delta": v - old_terms.get(k, 0)}
+        % {"term": rule_label(k), "delta": v - old_terms.get(k, 0)}
         for k, v in new.terms
         if v > old_terms.get(k, 0) and k not in {"cover_under"}
     ]

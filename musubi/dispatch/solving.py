@@ -15,7 +15,14 @@ from django_scopes import scope
 
 from musubi.cooperatives.models import Cooperative
 from musubi.dispatch.models import Roster, RosterRun, RunStatus
-from musubi.dispatch.problem import Built, assignments_of, build_problem, reason_text
+from musubi.dispatch.problem import (
+    Built,
+    assignments_of,
+    build_problem,
+    reason_text,
+    rule_label,
+    violation_text,
+)
 from musubi.dispatch.services import roster_replace_shifts
 from musubi.engines.rostering import checker, solver
 from musubi.engines.rostering.model import Solution
@@ -56,8 +63,9 @@ def summarise(built: Built, solution: Solution, seconds: float) -> dict[str, Any
         "wanted_slots": wanted,
         "unmet_slots": wanted - met,
         "hard_violations": len(report.violations),
-        "violations": list(report.violations),
+        "violations": [violation_text(built, v) for v in report.violations],
         "warnings_by_kind": warnings,
+        "warnings": [f"{rule_label(k)}: {v}" for k, v in warnings.items()],
         "objective": solution.objective,
         "bound": solution.bound,
         "seconds": round(seconds, 2),

@@ -37,7 +37,9 @@ def test_a_seventh_day_in_a_row_is_refused_by_the_checker(busy_town: Town) -> No
         with pytest.raises(ValidationError) as refused:
             shift_assign(roster=roster, worker=busy_town.worker, request=front,
                          date=dt.date(2027, 4, 7), actor=None)  # fmt: skip
-        assert "勤務表のルールに違反" in " ".join(refused.value.messages)
+        message = " ".join(refused.value.messages)
+        assert "勤務表のルールに違反" in message
+        assert str(busy_town.worker) in message
         assert Shift.objects.filter(roster=roster).count() == 6
 
 
