@@ -15,7 +15,7 @@ from musubi.cocreation.models import Challenge
 from musubi.cocreation.selectors import committed_hours, consented_talents, past_engagement_counts
 from musubi.cooperatives.models import Cooperative
 from musubi.talent.embedding import embedder, embedding_source, engine_talent, stored_embedding
-from musubi.talent.models import Talent
+from musubi.talent.models import Talent, Window
 
 _lock = threading.Lock()
 _indexes: dict[tuple[int, str], tuple[Any, dict[str, tuple[object, ...]]]] = {}
@@ -99,6 +99,7 @@ def reasons_for(explanation: Any) -> dict[str, Any]:
     if data["shared_terms"]:
         parts.append(_("Shared terms: %(terms)s") % {"terms": "、".join(data["shared_terms"][:5])})
     data["summary"] = " / ".join(parts)
+    data["windows_display"] = "、".join(str(Window(w).label) for w in data["shared_windows"])
     return data
 
 

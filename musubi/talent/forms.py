@@ -97,6 +97,15 @@ class ProfileForm(forms.ModelForm[Talent]):
         self.fields["skills"].choices = skill_choices()  # type: ignore[attr-defined]
         self.fields["hours_per_month"].min_value = 1  # type: ignore[attr-defined]
 
+    def skill_groups(self) -> list[tuple[str, list[Any], bool]]:
+        """The skill checkboxes by taxonomy category, and whether any in a group is ticked."""
+        widgets = {w.data["value"]: w for w in self["skills"]}
+        groups = []
+        for label, options in self.fields["skills"].choices:  # type: ignore[attr-defined]
+            boxes = [widgets[value] for value, _label in options if value in widgets]
+            groups.append((label, boxes, any(b.data["selected"] for b in boxes)))
+        return groups
+
     def clean_hours_per_month(self) -> int:
         hours = int(self.cleaned_data["hours_per_month"] or 0)
         if not 1 <= hours <= 80:
