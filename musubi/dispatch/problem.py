@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
 from musubi.dispatch.models import (
@@ -41,30 +41,34 @@ OVER_WEIGHT = 5000
 WISH_WEIGHT = 50
 
 ENGINE_REASONS = {
-    "nobody qualified": N_("Nobody holds the required skill."),
-    "everyone qualified is unavailable": N_("Everyone qualified is on leave or unavailable."),
-    "everyone qualified is busy or unavailable": N_("Everyone qualified is busy or unavailable."),
+    "nobody qualified": gettext_noop("Nobody holds the required skill."),
+    "everyone qualified is unavailable": gettext_noop(
+        "Everyone qualified is on leave or unavailable."
+    ),
+    "everyone qualified is busy or unavailable": gettext_noop(
+        "Everyone qualified is busy or unavailable."
+    ),
     "everyone qualified is busy, unavailable or at a legal/contract limit": (
-        N_("Everyone qualified is busy, unavailable or at a legal limit.")
+        gettext_noop("Everyone qualified is busy, unavailable or at a legal limit.")
     ),
     "a qualified worker is free but covering costs more (soft trade-off)": (
-        N_("A qualified worker is free, but covering would break a soft rule.")
+        gettext_noop("A qualified worker is free, but covering would break a soft rule.")
     ),
 }
 
 
 RULE_LABELS = {
-    "daily_max": N_("Hours per day"),
-    "weekly_max": N_("Hours per week"),
-    "rest_days": N_("Rest days (労基法35条)"),
-    "max_consecutive_days": N_("Consecutive working days"),
-    "interval": N_("Rest between shifts (勤務間インターバル)"),
-    "monthly_overtime": N_("Monthly overtime cap (36協定)"),
-    "annual_days": N_("Working days per year"),
-    "weekend_spread": N_("Fair share of weekends"),
-    "request_on": N_("Wishes to work not met"),
-    "request_off": N_("Wishes for a day off not met"),
-    "cover_over": N_("Over-staffing"),
+    "daily_max": gettext_noop("Hours per day"),
+    "weekly_max": gettext_noop("Hours per week"),
+    "rest_days": gettext_noop("Rest days (労基法35条)"),
+    "max_consecutive_days": gettext_noop("Consecutive working days"),
+    "interval": gettext_noop("Rest between shifts (勤務間インターバル)"),
+    "monthly_overtime": gettext_noop("Monthly overtime cap (36協定)"),
+    "annual_days": gettext_noop("Working days per year"),
+    "weekend_spread": gettext_noop("Fair share of weekends"),
+    "request_on": gettext_noop("Wishes to work not met"),
+    "request_off": gettext_noop("Wishes for a day off not met"),
+    "cover_over": gettext_noop("Over-staffing"),
 }
 
 
