@@ -47,7 +47,7 @@ class Options:
     max_iterations: int | None = None
     progress: Progress | None = None
     # Fraction of the time given to the full model before LNS starts.
-    full_share: float = 0.2
+    full_share: float = 0.15
     log: bool = False
 
 
@@ -149,37 +149,65 @@ def evaluate(c: Compiled, roster: Roster, **kw: Any) -> dict[str, int]:
 
 
 def construct(
-    c: Compiled, deadline: float, seed: int, cache: dict[Any, dict[str, int]], **kw: Any
+    c: Compiled,
+    deadline: float,
+    seed: int,
+    cache: dict[Any, dict[str, int]],
+    parallel: int = 1,
+    **kw: Any,
 ) -> dict[tuple[int, int], tuple[int, ...]] | None:
-    """Greedy by blocks of workers, each block solved exactly given earlier blocks."""
+    """Greedy by blocks of workers, each block solved exactly given earlier blocks.
+
+    With ``parallel`` = 2, two blocks are solved at once against the same earlier roster
+    (each ignores the other), which halves the time on long horizons for a slightly
+    worse start; the LNS repairs that quickly.
+    """
     roster: dict[tuple[int, int], tuple[int, ...]] = {}
     E = c.E
     cells = max(1, c.H * max(1, c.S))
     # Blocks of one or two workers: each step is then proved optimal in milliseconds.
     size = max(1, min(E, 120 // cells))
-    order = list(range(E))
-    for i in range(0, E, size):
-        if time.monotonic() > deadline:
-            return None  # too slow: leave it to the full model
-        block = frozenset(order[i : i + size])
-        later = frozenset(order[i + size :])
-        left = deadline - time.monotonic()
-        sub = solve_sub(
-            c,
-            roster,
-            Neighbourhood(workers=block),
-            seed=seed + i,
-            dtime=0.5,
-            seconds=max(0.5, min(left / 2, 10.0)),
-            relax=later,
-            skip_hard_min=True,
-            hint=False,
-            cache=None,
-            **kw,
-        )
-        if sub.roster is None:
-            return None
-        roster = sub.roster
+    blocks = [frozenset(range(i, min(E, i + size))) for i in range(0, E, size)]
+
+    def step(k: int, base: dict[tuple[int, int], tuple[int, ...]]) -> _Sub:
+        done = frozenset(e for b in blocks[:k] for e in b)
+        relax = frozenset(range(E)) - done - blocks[k]
+        for dtime in (0.5, 5.0):
+            # A year-long contract with a tight minutes window can need the longer search.
+            left = deadline - time.monotonic()
+            sub = solve_sub(
+                c,
+                base,
+                Neighbourhood(workers=blocks[k]),
+                seed=seed + k,
+                dtime=dtime,
+                seconds=max(0.5, min(left, 20.0)),
+                relax=relax,
+                skip_hard_min=True,
+                hint=False,
+                cache=None,
+                **kw,
+            )
+            if sub.roster is not None or sub.status == cp_model.INFEASIBLE:
+                return sub
+        return sub
+
+    with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
+        k = 0
+        while k < len(blocks):
+            if time.monotonic() > deadline:
+                return None  # too slow: leave it to the full model
+            ks = list(range(k, min(len(blocks), k + max(1, parallel))))
+            base = dict(roster)
+            results = list(pool.map(step, ks, [base] * len(ks)))
+            for j, sub in zip(ks, results, strict=True):
+                if sub.roster is None:
+                    return None
+                for e in blocks[j]:
+                    for d in range(c.H):
+                        if (e, d) in sub.roster:
+                            roster[e, d] = sub.roster[e, d]
+            k += len(ks)
     return roster
 
 
@@ -219,6 +247,10 @@ class _Search:
         self.hint: dict[tuple[int, int], tuple[int, ...]] | None = None
         self.iterations = 0
         self.dtime = 0.3
+        self.cover_moves = False
+        self.escalate = False
+        self._short: list[tuple[int, int]] = []
+        self._short_for: object = None
 
     def elapsed(self) -> float:
         return time.monotonic() - self.t0
@@ -274,6 +306,22 @@ class _Search:
             if bound > -(10**15):
                 self.bound = bound if self.bound is None else max(self.bound, bound)
 
+    def _short_cells(self) -> list[tuple[int, int]]:
+        """Cover cells of the incumbent that miss their target (cached per incumbent)."""
+        if self._short_for is self.best:
+            return self._short
+        count: dict[tuple[int, int], int] = {}
+        for (_, d), ss in (self.best or {}).items():
+            for s in ss:
+                count[d, s] = count.get((d, s), 0) + 1
+        self._short = [
+            (cv.day, self.c.sidx[cv.shift])
+            for cv in self.p.cover
+            if count.get((cv.day, self.c.sidx[cv.shift]), 0) != cv.target
+        ]
+        self._short_for = self.best
+        return self._short
+
     def pick(self, size: float) -> Neighbourhood:
         c, rng = self.c, self.rng
         kind = rng.random()
@@ -289,6 +337,16 @@ class _Search:
             return Neighbourhood(workers=frozenset(rng.sample(pool, k)))
         length = max(7, min(c.H, round(size / max(1, c.E * c.S))))
         a = rng.randrange(0, max(1, c.H - length + 1))
+        if kind < 0.85 and self.cover_moves:
+            short = self._short_cells()
+            if short:
+                # Around an under- or over-covered cell: those qualified, a few days wide.
+                d, s = short[rng.randrange(len(short))]
+                pool = [e for e in range(c.E) if c.skill[e][s]] or list(range(c.E))
+                span = max(3, min(c.H, round(size / max(1, len(pool) * c.S))))
+                k = min(len(pool), max(2, round(size / max(1, span * c.S))))
+                lo = max(0, min(d - span // 2, c.H - span))
+                return Neighbourhood(workers=frozenset(rng.sample(pool, k)), days=(lo, lo + span))
         if kind < 0.85 or nw * 3 >= c.E:
             return Neighbourhood(days=(a, a + length))
         ww = max(1, min(c.E, nw * 3))
@@ -296,13 +354,14 @@ class _Search:
         a = rng.randrange(0, max(1, c.H - length2 + 1))
         return Neighbourhood(workers=frozenset(rng.sample(range(c.E), ww)), days=(a, a + length2))
 
-    def lns(self) -> None:
+    def lns(self, stop_before: float = 0.0) -> None:
         c = self.c
         size = float(min(c.E * c.H * c.S, 3 * c.H * c.S))
         it = 0
+        stale = 0
         par = 2 if self.opt.workers >= 2 else 1
         with ThreadPoolExecutor(max_workers=par) as pool:
-            while self.left() > 0.2 and self.best is not None and not self.optimal:
+            while self.left() > 0.2 + stop_before and self.best is not None and not self.optimal:
                 if self.opt.max_iterations is not None and it >= self.opt.max_iterations:
                     break
                 base = self.best
@@ -318,7 +377,7 @@ class _Search:
                             nbh,
                             seed=seed,
                             dtime=self.dtime,
-                            seconds=min(self.left(), 10.0),
+                            seconds=max(0.05, min(self.left() - stop_before, 10.0)),
                             cache=self.cache,
                             **self.kw,
                         )
@@ -333,6 +392,7 @@ class _Search:
                         flush=True,
                     )
                 proved = sum(1 for r in results if r.status == cp_model.OPTIMAL)
+                before = self.best_obj
                 # Prefer the better result; ties go to the first job for determinism.
                 for r in sorted(
                     results, key=lambda r: r.objective if r.objective is not None else 1 << 62
@@ -343,6 +403,14 @@ class _Search:
                     size = min(size * 1.15, float(c.E * c.H * c.S))
                 else:
                     size = max(50.0, size * 0.85)
+                # Stuck in a local optimum: search bigger neighbourhoods for longer.
+                stale = 0 if self.best_obj != before else stale + 1
+                if stale >= 15 and self.escalate:
+                    self.dtime = min(4.0, self.dtime * 2)
+                    size = min(size * 1.3, float(c.E * c.H * c.S))
+                    stale = 0
+                elif stale == 0:
+                    self.dtime = 0.3
                 if len(self.cache) > 20000:
                     self.cache.clear()
                 if (
@@ -379,19 +447,23 @@ def solve(
             k: tuple(x for x in v if c.skill[k[0]][x] and (k[1], x) not in c.blocked[k[0]])
             for k, v in prev.items()
         }
-    roster = construct(c, s.t0 + opt.time_limit * 0.6, opt.seed, s.cache, **kw)
+    roster = construct(c, s.t0 + opt.time_limit * 0.6, opt.seed, s.cache, min(2, opt.workers), **kw)
     if roster is not None and not any(cv.hard_min for cv in p.cover):
         s.offer(roster, sum(evaluate(c, roster, **kw).values()))
     elif roster is not None:
         s.hint = roster  # may break a cross-worker hard minimum: a hint only
+    # Small models: a short full solve (often proves optimality, always gives a bound),
+    # LNS, then a final hinted full solve to close the gap. Large models: LNS only.
     small = c.E * c.H * c.S <= 20000
-    share = 0.25 if small else opt.full_share
-    if s.left() > 0 and opt.full_share > 0:
-        s.full(max(0.5, min(s.left() * share, 15.0 if small else 30.0)))
+    if s.left() > 0 and opt.full_share > 0 and (small or s.best is None):
+        s.full(max(0.5, min(s.left() * opt.full_share, 8.0)))
     if s.best is None and not s.infeasible and s.left() > 0.5:
         s.full(s.left())  # nothing found yet: give the full model all remaining time
     if not s.infeasible and s.best is not None:
-        s.lns()
+        proof = opt.time_limit * opt.full_share if small and opt.full_share > 0 else 0.0
+        s.lns(stop_before=proof)
+        if proof and not s.optimal and s.left() > 0.5:
+            s.full(s.left())
     if s.infeasible or s.best is None:
         conflicts = (
             explain_infeasible(p, min(30.0, max(5.0, opt.time_limit))) if s.infeasible else ()
