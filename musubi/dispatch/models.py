@@ -376,3 +376,24 @@ class DispatchTerms(TenantModel):
 
     def __str__(self) -> str:
         return str(self.cooperative)
+
+
+class CalendarDay(TenantModel):
+    """A rest day of the cooperative's annual calendar (1年単位の変形労働時間制, R3.5).
+
+    Under the annual variable system nobody is rostered on these days. The calendar of each
+    sub-period is fixed 30 days ahead and cannot change afterwards.
+    """
+
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar rest day")
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["cooperative", "date"], name="one_calendar_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date}"

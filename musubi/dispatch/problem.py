@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
 from musubi.dispatch.models import (
     PROHIBITED_WORK,
+    CalendarDay,
     DesignatedPeriod,
     RequestStatus,
     Roster,
@@ -252,6 +253,14 @@ def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = No
             continue
         workers.append(w)
     blocked = _blocked_days(workers, start, end)
+    if coop.working_time_system == WorkingTimeSystem.ANNUAL_VARIABLE:
+        rest = set(
+            CalendarDay.objects.filter(cooperative=coop, date__range=(start, end)).values_list(
+                "date", flat=True
+            )
+        )
+        for days in blocked.values():
+            days.update(rest)
     for wid, days in (absent or {}).items():
         blocked.setdefault(wid, set()).update(days)
     engine_workers = []

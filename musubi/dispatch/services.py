@@ -21,6 +21,7 @@ from musubi.core.audit import audit_record
 from musubi.core.models import AuditLogEntry
 from musubi.dispatch.models import (
     PROHIBITED_WORK,
+    CalendarDay,
     CalendarFeed,
     RequestStatus,
     Roster,
@@ -513,3 +514,39 @@ def timesheet_confirm(*, entry: TimesheetEntry, actor: Any) -> None:
     entry.confirmed_by = actor
     entry.confirmed_at = timezone.now()
     entry.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
+
+
+# ---------------------------------------------------------------- annual calendar
+
+CALENDAR_NOTICE_DAYS = 30
+
+
+def _calendar_fixed(day: dt.date) -> None:
+    if day < timezone.localdate() + dt.timedelta(days=CALENDAR_NOTICE_DAYS):
+        raise ValidationError(
+            _(
+                "Rest days of the annual calendar are fixed 30 days ahead and can no longer "
+                "change for %(day)s (労基法32条の4)."
+            )
+            % {"day": day.isoformat()}
+        )
+
+
+@transaction.atomic
+def calendar_day_add(*, cooperative: Cooperative, date: dt.date, note: str, actor: Any) -> None:
+    _calendar_fixed(date)
+    if CalendarDay.objects.filter(cooperative=cooperative, date=date).exists():
+        raise ValidationError(_("This day is already a rest day of the calendar."))
+    day = CalendarDay.objects.create(cooperative=cooperative, date=date, note=note)
+    audit_record(
+        actor=actor, cooperative=cooperative, action=AuditLogEntry.Action.CREATE, instance=day
+    )
+
+
+@transaction.atomic
+def calendar_day_remove(*, day: CalendarDay, actor: Any) -> None:
+    _calendar_fixed(day.date)
+    audit_record(
+        actor=actor, cooperative=day.cooperative, action=AuditLogEntry.Action.DELETE, instance=day
+    )
+    day.delete()

@@ -54,6 +54,8 @@ urlpatterns = [
     path("periods/", views_settings.period_list, name="period_list"),
     path("periods/new/", views_settings.period_edit, name="period_create"),
     path("periods/<int:period_pk>/", views_settings.period_edit, name="period_edit"),
+    path("calendar/", views_settings.calendar, name="calendar"),
+    path("calendar/<int:day_pk>/remove/", views_settings.calendar_remove, name="calendar_remove"),
     path("document-texts/", views_settings.terms_edit, name="terms_edit"),
     path("feed/<str:feed_token>.ics", views_people.calendar_feed, name="calendar_feed"),
 ]

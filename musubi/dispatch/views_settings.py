@@ -1,15 +1,22 @@
 """Dispatch settings beyond the cooperative's labour settings: 特定期間 and document texts."""
 
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from musubi.cooperatives.models import Role
+from musubi.cooperatives.models import Role, WorkingTimeSystem
 from musubi.core.crud import Column, form_page, list_page
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch.documents import terms_for
 from musubi.dispatch.forms import DesignatedPeriodForm, DispatchTermsForm
-from musubi.dispatch.models import DesignatedPeriod
+from musubi.dispatch.models import CalendarDay, DesignatedPeriod
+from musubi.dispatch.services import calendar_day_add, calendar_day_remove
 
 
 @coop_view(Role.COORDINATOR)
@@ -52,3 +59,40 @@ def terms_edit(request: CoopRequest, coop: str) -> HttpResponse:
         title=_("Texts of the dispatch documents"),
         success_url=lambda t: reverse("dispatch:terms_edit", args=[coop]),
     )
+
+
+@coop_view(Role.COORDINATOR)
+def calendar(request: CoopRequest, coop: str) -> HttpResponse:
+    """Rest days of the annual variable calendar: add (30 days ahead at least) or remove."""
+    if request.method == "POST":
+        try:
+            day = dt.date.fromisoformat(request.POST.get("date", ""))
+            calendar_day_add(
+                cooperative=request.cooperative, date=day,
+                note=request.POST.get("note", "")[:100], actor=request.user,
+            )  # fmt: skip
+        except ValueError:
+            messages.error(request, _("Enter a date."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Saved."))
+        return redirect("dispatch:calendar", coop)
+    days = CalendarDay.objects.filter(cooperative=request.cooperative)
+    return render(request, "dispatch/calendar.html", {
+        "title": _("Annual working-time calendar"), "days": days,
+        "variable": request.cooperative.working_time_system == WorkingTimeSystem.ANNUAL_VARIABLE,
+    })  # fmt: skip
+
+
+@require_POST
+@coop_view(Role.COORDINATOR)
+def calendar_remove(request: CoopRequest, coop: str, day_pk: int) -> HttpResponse:
+    day: CalendarDay = get_for(CalendarDay.objects, cooperative=request.cooperative, pk=day_pk)
+    try:
+        calendar_day_remove(day=day, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("dispatch:calendar", coop)

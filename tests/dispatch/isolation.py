@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from musubi.dispatch.models import CalendarFeed, DesignatedPeriod, RosterRun
+from musubi.dispatch.models import CalendarDay, CalendarFeed, DesignatedPeriod, RosterRun
 from musubi.workforce.models import LeaveRequest
 from tests.conftest import Town
 from tests.dispatch.factories import RosterFactory, ShiftFactory, StaffingRequestFactory
@@ -24,9 +24,11 @@ def object_ids(town: Town) -> dict[str, object]:
         start_date=dt.date(2027, 9, 1),
         end_date=dt.date(2027, 10, 31),
     )
+    rest_day = CalendarDay.objects.create(cooperative=coop, date=dt.date(2030, 1, 2))
     feed = CalendarFeed.objects.create(cooperative=coop, worker=town.worker)
     return {
         "request_pk": request.pk, "roster_pk": roster.pk, "shift_pk": shift.pk,
         "run_pk": run.pk, "leave_pk": leave.pk, "worker_pk": town.worker.pk,
-        "member_pk": town.member.pk, "feed_token": feed.token, "fmt": "csv", "period_pk": period.pk,
+        "member_pk": town.member.pk, "feed_token": feed.token, "fmt": "csv",
+        "period_pk": period.pk, "day_pk": rest_day.pk,
     }  # fmt: skip

@@ -89,3 +89,31 @@ def test_the_coordinator_sets_a_designated_period_and_the_document_texts(
     })  # fmt: skip
     assert "終了日が開始日より前" in bad.text
     assert client.get(f"{base}/document-texts/").status_code == 200
+
+
+def test_annual_calendar_rest_days_are_kept_free_and_fixed_30_days_ahead(
+    town_a: Town, as_user: Any
+) -> None:
+    from django.utils import timezone
+
+    from musubi.dispatch.models import CalendarDay, Roster
+    from musubi.dispatch.problem import build_problem
+
+    with scopes_disabled():
+        town_a.cooperative.working_time_system = "annual_variable"
+        town_a.cooperative.save()
+    client = as_user(town_a.coordinator)
+    url = f"/c/{town_a.cooperative.slug}/dispatch/calendar/"
+    soon = timezone.localdate() + dt.timedelta(days=5)
+    later = timezone.localdate() + dt.timedelta(days=60)
+    refused = client.post(url, {"date": soon.isoformat()}, follow=True)
+    assert "30日" in refused.text or "30 days" in refused.text
+    client.post(url, {"date": later.isoformat(), "note": "年末年始"})
+    with scopes_disabled():
+        assert list(CalendarDay.objects.values_list("date", flat=True)) == [later]
+        first = later.replace(day=1)
+        roster = Roster(cooperative=town_a.cooperative, start_date=first,
+                        end_date=(first + dt.timedelta(days=32)).replace(day=1)
+                        - dt.timedelta(days=1))  # fmt: skip
+        problem = build_problem(roster=roster).problem
+    assert all((later - first).days in w.days_off for w in problem.workers)
