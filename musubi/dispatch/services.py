@@ -242,6 +242,35 @@ def shift_check(
     return hard, soft
 
 
+def shift_problems(
+    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date
+) -> tuple[list[str], list[str]]:
+    """(errors, warnings) of adding this shift: the law first, then the independent checker.
+
+    Read-only, so the roster page can show them while the coordinator is still choosing.
+    """
+    refusal = worker_dispatch_refusal(worker) or dispatch_refusal(
+        cooperative=roster.cooperative, request=request, day=date
+    )
+    if refusal:
+        return [refusal], []
+    if not roster.start_date <= date <= roster.end_date:
+        return [_("The date is outside the roster's period.")], []
+    if request.skill and not worker.qualifications.filter(name=request.skill).exists():
+        return [
+            _("%(worker)s does not have the skill “%(skill)s”.")
+            % {"worker": worker, "skill": request.skill}
+        ], []
+    if Shift.objects.filter(worker=worker, date=date).exists():
+        return [
+            _("%(worker)s already has a shift on %(day)s.") % {"worker": worker, "day": date}
+        ], []
+    hard, soft = shift_check(roster=roster, add=(worker, request, date))
+    if hard:
+        return [_("This change breaks a roster rule: %(rules)s") % {"rules": "; ".join(hard)}], soft
+    return [], soft
+
+
 def shift_assign(
     *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: Any
 ) -> tuple[Shift, list[str]]:
@@ -267,26 +296,10 @@ def _shift_assign(
     # Serialises concurrent edits of one roster on PostgreSQL; SQLite locks the whole database.
     Roster.objects.select_for_update().filter(pk=roster.pk).first()
     _editable(roster)
-    refusal = worker_dispatch_refusal(worker) or dispatch_refusal(
-        cooperative=roster.cooperative, request=request, day=date
-    )
-    if refusal:
-        raise ValidationError(refusal)
-    if not roster.start_date <= date <= roster.end_date:
-        raise ValidationError(_("The date is outside the roster's period."))
-    if request.skill and not worker.qualifications.filter(name=request.skill).exists():
-        raise ValidationError(
-            _("%(worker)s does not have the skill “%(skill)s”.")
-            % {"worker": worker, "skill": request.skill}
-        )
-    taken = _("%(worker)s already has a shift on %(day)s.") % {"worker": worker, "day": date}
-    if Shift.objects.filter(worker=worker, date=date).exists():
-        raise ValidationError(taken)
-    hard, soft = shift_check(roster=roster, add=(worker, request, date))
+    hard, soft = shift_problems(roster=roster, worker=worker, request=request, date=date)
     if hard:
-        raise ValidationError(
-            _("This change breaks a roster rule: %(rules)s") % {"rules": "; ".join(hard)}
-        )
+        raise ValidationError(hard)
+    taken = _("%(worker)s already has a shift on %(day)s.") % {"worker": worker, "day": date}
     try:
         with transaction.atomic():
             shift = Shift.objects.create(

@@ -18,6 +18,7 @@ urlpatterns = [
     path("rosters/<int:roster_pk>/", views.roster_detail, name="roster_detail"),
     path("rosters/<int:roster_pk>/run/", views.roster_run, name="roster_run"),
     path("rosters/<int:roster_pk>/shifts/", views.shift_add, name="shift_add"),
+    path("rosters/<int:roster_pk>/shifts/check/", views.shift_preview, name="shift_preview"),
     path("rosters/<int:roster_pk>/publish/", views.roster_publish_view, name="roster_publish"),
     path("rosters/<int:roster_pk>/close/", views.roster_close_view, name="roster_close"),
     path("rosters/<int:roster_pk>/repair/", views.repair_start, name="repair_start"),

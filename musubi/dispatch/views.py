@@ -30,6 +30,7 @@ from musubi.dispatch.services import (
     roster_create,
     roster_publish,
     shift_assign,
+    shift_problems,
     shift_remove,
     staffing_request_decide,
     staffing_request_from_template,
@@ -224,6 +225,21 @@ def shift_add(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose a worker, a request and a date."))
     return redirect("dispatch:roster_detail", coop, roster.pk)
+
+
+@require_POST
+@coop_view(C)
+def shift_preview(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
+    """The add-shift form's live check (htmx): errors block, warnings only warn."""
+    roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    form = ShiftAddForm(request.POST, roster=roster)
+    errors: list[str] = []
+    warnings: list[str] = []
+    if form.is_valid():
+        errors, warnings = shift_problems(roster=roster, **form.cleaned_data)
+    return render(request, "dispatch/_shift_check.html", {
+        "ready": form.is_valid(), "errors": errors, "warnings": warnings,
+    })  # fmt: skip
 
 
 @require_POST

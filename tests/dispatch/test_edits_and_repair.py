@@ -83,3 +83,21 @@ def test_a_member_sees_skill_sheets_without_names_until_publication(
         f"/c/{busy_town.cooperative.slug}/dispatch/rosters/{roster.pk}/publish/"
     )
     assert busy_town.worker.family_name in member.get(url).text
+
+
+def test_the_add_shift_form_is_checked_live_before_saving(busy_town: Town, as_user: Any) -> None:
+    with scopes_disabled():
+        roster = Roster.objects.create(
+            cooperative=busy_town.cooperative, start_date=dt.date(2027, 4, 1),
+            end_date=dt.date(2027, 4, 30),
+        )  # fmt: skip
+        front = StaffingRequest.objects.get(title="フロント")
+    client = as_user(busy_town.coordinator)
+    url = f"/c/{busy_town.cooperative.slug}/dispatch/rosters/{roster.pk}/shifts/check/"
+    data = {"worker": busy_town.worker.pk, "request": front.pk, "date": "2027-04-05"}
+    ok = client.post(url, data, HTTP_HX_REQUEST="true")
+    assert ok.status_code == 200 and "errorlist" not in ok.text
+    outside = client.post(url, {**data, "date": "2027-05-05"}, HTTP_HX_REQUEST="true")
+    assert "errorlist" in outside.text
+    with scopes_disabled():
+        assert not Shift.objects.exists()
