@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -179,6 +180,9 @@ def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespon
         "repair_form": RepairForm(roster=roster),
         "repairs": roster.runs.filter(kind="repair")[:3],
         "editable": roster.status != RosterStatus.CLOSED,
+        "unconfirmed": roster.shifts.filter(
+            Q(timesheet__isnull=True) | Q(timesheet__confirmed_at__isnull=True)
+        ).count(),
     }
     return render(request, "dispatch/roster.html", context)
 
