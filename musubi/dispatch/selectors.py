@@ -54,6 +54,8 @@ class WorkerRow:
     leave_base: dt.date | None = None
     leave_taken: float = 0
     leave_due: float = 0
+    # The business year's months up to this one, for the yearly view.
+    year_months: list[c.Month] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
@@ -69,6 +71,15 @@ class WorkerRow:
         if self.month.longest_run > 6:
             w.append(_("%(n)s working days in a row.") % {"n": self.month.longest_run})
         return w
+
+
+def business_year_months(cooperative: Cooperative, day: dt.date) -> list[dt.date]:
+    first = _business_year_start(cooperative, day)
+    out = []
+    while first <= day:
+        out.append(first)
+        first = month_bounds(first)[1] + dt.timedelta(days=1)
+    return out
 
 
 def _business_year_start(coop: Cooperative, day: dt.date) -> dt.date:
@@ -124,6 +135,7 @@ def compliance_rows(*, cooperative: Cooperative, month: dt.date) -> list[WorkerR
                 leave_base=base,
                 leave_taken=taken,
                 leave_due=c.five_day_shortfall(granted, int(taken)),
+                year_months=months,
             )
         )
     return rows

@@ -13,7 +13,7 @@ from musubi.cooperatives.models import Role
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import documents
 from musubi.dispatch.models import Roster
-from musubi.dispatch.selectors import compliance_rows, month_bounds
+from musubi.dispatch.selectors import business_year_months, compliance_rows, month_bounds
 from musubi.members.models import MemberBusiness
 from musubi.workforce.models import Worker
 
@@ -37,6 +37,7 @@ def compliance(request: CoopRequest, coop: str) -> HttpResponse:
     rows = compliance_rows(cooperative=request.cooperative, month=month)
     return render(request, "dispatch/compliance.html", {
         "title": _("Compliance"), "rows": rows, "month": month,
+        "year_months": business_year_months(request.cooperative, month),
     })  # fmt: skip
 
 

@@ -88,3 +88,13 @@ def test_another_cooperatives_coordinator_cannot_download_the_ledger(
 ) -> None:
     response = as_user(town_b.coordinator).get(f"/c/{town_a.cooperative.slug}/dispatch/ledger.csv")
     assert response.status_code == 404
+
+
+def test_the_compliance_page_shows_the_month_and_the_business_year(
+    town_a: Town, dispatched: Any, as_user: Any
+) -> None:
+    page = as_user(town_a.coordinator).get(
+        f"/c/{town_a.cooperative.slug}/dispatch/compliance/?month=2027-04"
+    )
+    assert page.status_code == 200
+    assert str(town_a.worker) in page.text and "36条" in page.text
