@@ -6,6 +6,7 @@ gets items; hours are logged and approved.
 """
 
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from musubi.cocreation.models import Engagement, FeeStatement, TimeLog
 from musubi.core.demo import data
@@ -45,17 +46,26 @@ def log_in(page: Page, base: str, email: str) -> None:
     page.wait_for_load_state()
 
 
-def phone(browser: Browser, base: str, email: str) -> Page:
+@pytest.fixture
+def phones(browser: Browser, live_server: Any) -> Iterator[Callable[[str], Page]]:
     """Each person has their own phone: a TOTP code is accepted only once, so no re-logins."""
-    context = browser.new_context(locale="ja-JP", viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    log_in(page, base, email)
-    return page
+    contexts: list[BrowserContext] = []
+
+    def phone(email: str) -> Page:
+        context = browser.new_context(locale="ja-JP", viewport={"width": 390, "height": 844})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        log_in(page, live_server.url, email)
+        return page
+
+    yield phone
+    for context in contexts:
+        context.close()
 
 
 def test_the_whole_journey_from_an_owners_words_to_approved_hours(
-    page: Page, browser: Browser, live_server: Any, demo_town: None
+    page: Page, phones: Callable[[str], Page], live_server: Any, demo_town: None
 ) -> None:
     base = live_server.url
     coop = f"{base}/c/yamabiko/cocreation"
@@ -76,7 +86,7 @@ def test_the_whole_journey_from_an_owners_words_to_approved_hours(
     challenge_url = page.url
 
     # 2. The coordinator sees recommended talents with the engine's reasons, and invites one.
-    office = phone(browser, base, "coordinator@yamabiko.example")
+    office = phones("coordinator@yamabiko.example")
     page = office
     page.goto(challenge_url)
     first = page.locator("#recommendations article.recommendation").first
@@ -88,7 +98,7 @@ def test_the_whole_journey_from_an_owners_words_to_approved_hours(
     # 3. The talent accepts.
     with scopes_disabled():
         talent = next(t for t in Talent.objects.select_related("user") if str(t) == name)
-    page = mine = phone(browser, base, talent.user.email)
+    page = mine = phones(talent.user.email)
     page.goto(f"{base}/talent/")
     page.locator("#invitations button[value=accept]").click()
     expect(page.locator(".messages")).to_contain_text("ありがとうございます")
