@@ -27,11 +27,11 @@ Method = Literal["bm25", "dense", "hybrid"]
 class Weights:
     """Fusion weights (tuned on the development split, see docs/benchmarks/matching.md)."""
 
-    bm25: float = 0.5
-    dense: float = 0.4
-    category: float = 0.7
+    bm25: float = 0.3
+    dense: float = 0.2
+    category: float = 1.0
     skill: float = 0.2
-    soft_category: float = 0.8
+    soft_category: float = 0.5
     # Query expansion: weight of taxonomy synonyms of the need's categories in BM25.
     expansion: float = 0.3
     # Budget fit is judged by people, not by the qrels; tuning drove it to 0, so it is
@@ -121,7 +121,8 @@ def _scaled(x: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDAr
     """Divide by the best candidate's value so the top candidate scores 1."""
     if not mask.any():
         return x
-    top = float(x[mask].max())
+    # where= avoids copying the candidates out of a 100,000-long array.
+    top = float(np.max(x, where=mask, initial=-np.inf))
     return x / top if top > 0 else x
 
 
@@ -131,9 +132,8 @@ def _dense_scaled(
     """Cosines bunch up (0.2-0.6); measure them from the candidates' mean instead of 0."""
     if not mask.any():
         return x
-    vals = x[mask]
-    mean = float(vals.mean())
-    top = float(vals.max())
+    mean = float(np.mean(x, where=mask))
+    top = float(np.max(x, where=mask, initial=-np.inf))
     return (x - mean) / (top - mean) if top > mean else x - mean
 
 
@@ -184,7 +184,7 @@ def score_all(
 
 
 # Stage-two pool on approximate indexes: exact cosines are recomputed for this many.
-RESCORE = 400
+RESCORE = 1000
 
 
 def _rescore_exact(
@@ -194,13 +194,14 @@ def _rescore_exact(
     weights: Weights,
     total: npt.NDArray[np.float32],
     parts: dict[str, npt.NDArray[np.float32]],
-    mask: npt.NDArray[np.bool_],
+    n: int,
 ) -> npt.NDArray[np.int64]:
-    """Replace projected cosines by exact ones for the best ``RESCORE`` candidates."""
-    n = int(mask.sum())
+    """Replace projected cosines by exact ones for the best ``RESCORE`` candidates.
+
+    ``total`` must already be -inf outside the candidate mask; ``n`` = candidates.
+    """
     m = min(RESCORE, n)
-    masked = np.where(mask, total, -np.inf)
-    cand = np.argpartition(-masked, m - 1)[:m]
+    cand = np.argpartition(-total, m - 1)[:m]
     approx = parts["dense"]
     proj = index.projection
     assert proj is not None
@@ -266,17 +267,16 @@ def rank_prepared(
     if n == 0:
         return []
     total, parts = score_all(prep, index, method, weights, mask)
+    total[~mask] = -np.inf
     if index.approximate and method != "bm25":
-        cand = _rescore_exact(prep, index, method, weights, total, parts, mask)
         # Only exactly rescored candidates may be returned.
-        exact_mask = np.zeros_like(mask)
-        exact_mask[cand] = True
-        mask = mask & exact_mask
-        n = int(mask.sum())
-    total = np.where(mask, total, -np.inf).astype(np.float32)
+        cand = _rescore_exact(prep, index, method, weights, total, parts, n)
+    else:
+        cand = np.flatnonzero(mask)
     k = min(top, n)
     pool = min(n, max(k * 4, 40)) if method == "hybrid" and weights.diversity > 0 else k
-    idx = np.argpartition(-total, pool - 1)[:pool] if pool < total.shape[0] else np.arange(pool)
+    sub = total[cand]
+    idx = cand[np.argpartition(-sub, pool - 1)[:pool]] if pool < cand.shape[0] else cand
     # Ties broken by slot keep results deterministic across runs.
     order = sorted(idx.tolist(), key=lambda s: (-float(total[s]), s))
     if pool > k:

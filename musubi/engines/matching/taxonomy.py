@@ -100,9 +100,10 @@ class Taxonomy:
     def _add(self, pattern: str, cid: str, sid: str, weight: float) -> None:
         terms: set[str] = set()
         for word in pattern.split():
-            terms.update(t.term for t in self._analyzer.analyse(word).tokens if not t.sub)
-        if not terms:
-            return
+            found = {t.term for t in self._analyzer.analyse(word).tokens if not t.sub}
+            if not found:
+                return  # a word we cannot match would silently make the pattern broader
+            terms |= found
         p = _Pattern(frozenset(terms), cid, sid, weight)
         if sid or weight == _W_CATEGORY_TERM:  # jargon, not owner phrasing
             self._cat_terms[cid].update(terms)

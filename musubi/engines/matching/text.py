@@ -250,7 +250,9 @@ class Analyzer:
 
     def term_for(self, surface: str, normalized: str, pos: str) -> str | None:
         low = surface.lower()
-        if low.isascii() and low.isalpha() and low in _EN_STOP:
+        # "it" is a pronoun, "IT" the trade: upper-case acronyms escape the stop list.
+        acronym = len(surface) >= 2 and surface.isupper()
+        if low.isascii() and low.isalpha() and low in _EN_STOP and not acronym:
             return None
         if pos not in _CONTENT_POS:
             return None
@@ -282,7 +284,10 @@ class Analyzer:
     def _analyse(self, text: str) -> Analysis:
         tokens: list[Token] = []
         tok = self._tok()
-        for s_idx, sentence in enumerate(_SENTENCE_SPLIT.split(normalise(text))):
+        # NFKC only: case is folded per token so acronyms (IT) can be told from words (it).
+        for s_idx, sentence in enumerate(
+            _SENTENCE_SPLIT.split(unicodedata.normalize("NFKC", text))
+        ):
             if not sentence.strip():
                 continue
             for m in tok.tokenize(sentence):
