@@ -142,6 +142,31 @@ def invitation_send(
     return invitation
 
 
+def _tell_coordinators(invitation: MatchInvitation) -> None:
+    """Email the cooperative's coordinators when a talent answers or raises a hand."""
+    from musubi.cooperatives.models import Membership, Role
+
+    with scopes_disabled():
+        users = [
+            m.user
+            for m in Membership.objects.filter(
+                cooperative=invitation.cooperative, role=Role.COORDINATOR
+            ).select_related("user")
+        ]
+    path = f"/c/{invitation.cooperative.slug}/cocreation/{invitation.challenge_id}/"
+    context = {"invitation": invitation, "link": _link(path)}
+    messages = []
+    for user in users:
+        with translation.override(user.preferred_language or "ja"):
+            subject = _("%(talent)s: %(status)s") % {
+                "talent": invitation.talent,
+                "status": invitation.get_status_display(),
+            }
+            body = render_to_string("cocreation/email/answer.txt", context)
+        messages.append(EmailMessage(subject, body, to=[user.email]))
+    transaction.on_commit(lambda: [m.send() for m in messages])
+
+
 @transaction.atomic
 def interest_express(*, challenge: Challenge, talent: Talent, actor: User) -> MatchInvitation:
     """A talent raises a hand for a challenge; the coordinator then confirms."""
@@ -152,6 +177,7 @@ def interest_express(*, challenge: Challenge, talent: Talent, actor: User) -> Ma
     invitation.status = InvitationStatus.INTERESTED
     invitation.responded_at = timezone.now()
     invitation.save()
+    _tell_coordinators(invitation)
     return invitation
 
 
@@ -173,6 +199,7 @@ def invitation_respond(
     invitation.responded_at = now
     with scopes_disabled():
         invitation.save(update_fields=["status", "responded_at"])
+    _tell_coordinators(invitation)
     return invitation
 
 

@@ -88,10 +88,13 @@ def test_a_talent_accepts_and_the_meeting_email_carries_an_ics_file(
         invitation = cf.invitation(challenge, talent)
     talent_client = as_user(talent.user)
     assert challenge.title in talent_client.get("/talent/").text
-    talent_client.post(f"/talent/invitations/{invitation.pk}/", {"answer": "accept"})
+    with django_capture_on_commit_callbacks(execute=True):
+        talent_client.post(f"/talent/invitations/{invitation.pk}/", {"answer": "accept"})
     with scopes_disabled():
         invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.ACCEPTED
+    assert mail.outbox[-1].to == [town_a.coordinator.email]  # the office hears at once
+    assert "承諾" in mail.outbox[-1].subject
 
     client = as_user(town_a.coordinator)
     url = f"/c/{town_a.cooperative.slug}/cocreation/{challenge.pk}/meeting/"
