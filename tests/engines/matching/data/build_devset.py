@@ -88,8 +88,9 @@ def build() -> None:
         "heldout": ([], []),
         "heldout2": ([], []),
         "heldout3": ([], []),
+        "heldout4": ([], []),
     }
-    for i, (g2, g1, business, text, onsite, lang) in enumerate(N + N2 + N3):
+    for i, (g2, g1, business, text, onsite, lang) in enumerate(N + N2 + N3 + N4):
         nid = f"n{i + 1:03d}"
         g2s, g1s = set(g2.split()), set(g1.split())
         grades = {}
@@ -115,7 +116,9 @@ def build() -> None:
         else:
             best = [t for t, g in grades.items() if g == 2]
             raise SystemExit(f"{nid}: no feasible logistics for its excellent talents {best}")
-        if i >= len(N) + len(N2):
+        if i >= len(N) + len(N2) + len(N3):
+            split = "heldout4"
+        elif i >= len(N) + len(N2):
             split = "heldout3"
         elif i >= len(N):
             split = "heldout2"
