@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from needs_src import N2, N3, N  # noqa: E402
+from needs_src import N2, N3, N4, N  # noqa: E402
 from talents_src import T  # noqa: E402
 
 WINDOWS = ["weekday_day", "weekday_evening", "weekend"]
