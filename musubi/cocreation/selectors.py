@@ -160,6 +160,14 @@ def talent_engagement_get(*, talent: Talent, engagement_pk: int) -> Engagement:
     return engagement
 
 
+def talent_statements(*, talent: Talent) -> list[Any]:
+    """The talent's fee statements from every cooperative."""
+    from musubi.cocreation.models import FeeStatement
+
+    with scopes_disabled():
+        return list(FeeStatement.objects.filter(talent=talent).select_related("cooperative")[:24])
+
+
 def talent_invitations(*, talent: Talent) -> list[MatchInvitation]:
     with scopes_disabled():
         return list(

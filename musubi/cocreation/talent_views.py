@@ -28,6 +28,7 @@ from musubi.cocreation.selectors import (
     talent_engagements,
     talent_invitation_get,
     talent_invitations,
+    talent_statements,
     user_meetings,
 )
 from musubi.cocreation.views_work import (
@@ -65,6 +66,7 @@ def talent_home(request: HttpRequest, talent: Talent) -> HttpResponse:
         "invitations": talent_invitations(talent=talent),
         "engagements": talent_engagements(talent=talent),
         "meetings": user_meetings(user=request.user, since=timezone.now()),
+        "statements": talent_statements(talent=talent),
         "now": timezone.now(),
     }
     return render(request, "talent/home.html", context)

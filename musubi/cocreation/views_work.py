@@ -284,6 +284,13 @@ def hours_month(request: CoopRequest, coop: str) -> HttpResponse:
         }
         for r in rows
     ]
+    logs = (
+        TimeLog.objects.filter(cooperative=request.cooperative, day__range=(first, last))
+        .select_related("engagement__challenge")
+        .order_by("day")
+    )
+    for row in table:
+        row["logs"] = [log for log in logs if log.engagement.talent_id == row["talent_id"]]
     prev = (first - dt.timedelta(days=1)).replace(day=1)
     nxt = last + dt.timedelta(days=1)
     context = {"month": first, "rows": table, "prev": prev, "next": nxt}

@@ -105,7 +105,7 @@ def test_the_coordinator_approves_a_month_and_gets_a_fee_statement(
     client = as_user(town_a.coordinator)
     slug = town_a.cooperative.slug
     page = client.get(f"/c/{slug}/cocreation/hours/").text
-    assert "2.5" in page
+    assert "2.5" in page and "打合せ" in page  # the month's lines, before approving
     client.post(f"/c/{slug}/cocreation/hours/{engagement.talent.pk}/approve/?month={today:%Y-%m}")
     with scopes_disabled():
         statement = FeeStatement.objects.get()
@@ -116,6 +116,7 @@ def test_the_coordinator_approves_a_month_and_gets_a_fee_statement(
     assert (statement.payment_due - month_end).days <= 60
     page = client.get(f"/c/{slug}/cocreation/statements/{statement.pk}/").text
     assert "30000" in page
+    assert "¥30000" in talent_client.get("/talent/").text  # the talent sees their statement
     # An approved month is closed for more hours.
     response = talent_client.post(
         f"/talent/engagements/{engagement.pk}/hours/",
