@@ -191,8 +191,9 @@ def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespon
 @coop_view(C)
 def roster_run(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
     roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
-    if roster.status == RosterStatus.CLOSED:
-        messages.error(request, _("This month is closed; its roster can no longer change."))
+    if roster.status != RosterStatus.DRAFT:
+        # Published shifts were emailed: after publication only repairs and single edits.
+        messages.error(request, _("Only a draft roster is made anew; use a repair instead."))
     else:
         limit = min(60.0, max(1.0, float(request.POST.get("time_limit") or 8)))
         run_start(roster=roster, actor=request.user, time_limit=limit)
