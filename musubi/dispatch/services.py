@@ -371,13 +371,24 @@ def roster_replace_shifts(*, roster: Roster, assignments: list[dict[str, Any]], 
 
 
 @transaction.atomic
-def repair_accept(*, run: RosterRun, actor: Any) -> int:
+def repair_accept(*, run: RosterRun, actor: Any, base_url: str = "") -> int:
     """Apply a repair proposal the coordinator compared and accepted."""
     if run.kind != "repair" or run.status != "done":
         raise ValidationError(_("This repair proposal is not ready."))
-    n = roster_replace_shifts(roster=run.roster, assignments=run.proposal, actor=actor)
+    roster = run.roster
+    before = {(s.worker_id, s.date, s.site.member_id) for s in roster.shifts.select_related("site")}
+    n = roster_replace_shifts(roster=roster, assignments=run.proposal, actor=actor)
+    after = {(s.worker_id, s.date, s.site.member_id) for s in roster.shifts.select_related("site")}
     run.summary = {**run.summary, "accepted": True}
     run.save(update_fields=["summary"])
+    if roster.status == RosterStatus.PUBLISHED:
+        # Only the people whose shifts moved hear about the change.
+        moved = before ^ after
+        workers, members = {w for w, _d, _m in moved}, {m for _w, _d, m in moved}
+        rid, cid = roster.pk, roster.cooperative_id
+        transaction.on_commit(
+            lambda: _notify_published(rid, cid, base_url, only=(workers, members))
+        )
     return n
 
 
@@ -388,7 +399,14 @@ def feed_for(worker: Worker) -> CalendarFeed:
     return feed
 
 
-def _notify_published(roster_id: int, cooperative_id: int, base_url: str) -> None:
+def _notify_published(
+    roster_id: int,
+    cooperative_id: int,
+    base_url: str,
+    only: tuple[set[int], set[int]] | None = None,
+) -> None:
+    """Email each worker their shifts and each member user theirs (``only``: these worker and
+    member ids, after a repair)."""
     from django_scopes import scope
 
     coop = Cooperative.objects.get(pk=cooperative_id)
@@ -401,7 +419,7 @@ def _notify_published(roster_id: int, cooperative_id: int, base_url: str) -> Non
             by_worker.setdefault(s.worker, []).append(s)
             by_member.setdefault(s.site.member, []).append(s)
         for worker, mine in by_worker.items():
-            if not worker.email:
+            if not worker.email or (only is not None and worker.pk not in only[0]):
                 continue
             feed = feed_for(worker)
             url = base_url + reverse("dispatch:calendar_feed", args=[coop.slug, feed.token])
@@ -411,7 +429,7 @@ def _notify_published(roster_id: int, cooperative_id: int, base_url: str) -> Non
         member_users = members.select_related("user")
         for ms in member_users:
             mine = by_member.get(ms.member_business, [])
-            if mine:
+            if mine and (only is None or ms.member_business_id in only[1]):
                 _mail(ms.user.email, "dispatch/email/published_member.txt",
                       {"member": ms.member_business, "shifts": mine, "roster": roster})  # fmt: skip
 

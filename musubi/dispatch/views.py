@@ -339,7 +339,7 @@ def repair_compare(request: CoopRequest, coop: str, run_pk: int) -> HttpResponse
 def repair_accept_view(request: CoopRequest, coop: str, run_pk: int) -> HttpResponse:
     run: RosterRun = get_for(RosterRun.objects, cooperative=request.cooperative, pk=run_pk)
     try:
-        repair_accept(run=run, actor=request.user)
+        repair_accept(run=run, actor=request.user, base_url=request.build_absolute_uri("/")[:-1])
     except ValidationError as error:
         _errors(request, error)
         return redirect("dispatch:repair_compare", coop, run.pk)
