@@ -260,7 +260,7 @@ class TalentIndex:
         self._profiles[slot] = profile
 
     def category_centroids(self) -> FloatMatrix:
-        """One embedding per taxonomy category (mean of its labels and owner phrases).
+        """One embedding per taxonomy category (its labels, phrases and example sentences).
 
         Lets a need that uses none of the taxonomy's phrases still land near a category
         by meaning. Computed once per index (≈1,000 short texts, under a second).
@@ -268,8 +268,14 @@ class TalentIndex:
         if self._centroids is None:
             rows = []
             for cid in self.taxonomy.category_ids:
-                vecs = self.embedder.encode(self.taxonomy.category_texts[cid])
-                m = vecs.mean(axis=0)
+                # Average of two unit centroids: the category's labels and phrases, and its
+                # example sentences (whole sentences suit the sentence encoder better).
+                parts = [self.taxonomy.category_texts[cid], self.taxonomy.category_examples[cid]]
+                m = np.zeros(self.embedder.dim, dtype=np.float32)
+                for texts in parts:
+                    if texts:
+                        c = self.embedder.encode(texts).mean(axis=0)
+                        m += c / (np.linalg.norm(c) or 1.0)
                 rows.append(m / (np.linalg.norm(m) or 1.0))
             self._centroids = np.stack(rows).astype(np.float32)
         return self._centroids

@@ -29,7 +29,7 @@ class Weights:
 
     bm25: float = 0.3
     dense: float = 0.2
-    category: float = 1.0
+    category: float = 0.7
     skill: float = 0.2
     soft_category: float = 0.5
     # Query expansion: weight of taxonomy synonyms of the need's categories in BM25.
@@ -85,15 +85,13 @@ def prepare(
         vec = from_bytes(embedding, index.embedder.dim)
     else:
         vec = index.embedder.encode([text])[0]
-    return PreparedNeed(
-        need,
-        profile,
-        terms,
-        vec,
-        index.category_vector(profile),
-        index.skill_vector(profile),
-        soft_categories(vec, index),
-    )
+    soft = soft_categories(vec, index)
+    cat = index.category_vector(profile)
+    if not cat.any():
+        # No phrase of the taxonomy matched: the owner said it in words we did not
+        # foresee, so the encoder's guess stands in for the exact concepts.
+        cat = soft.copy()
+    return PreparedNeed(need, profile, terms, vec, cat, index.skill_vector(profile), soft)
 
 
 def soft_categories(vec: npt.NDArray[np.float32], index: TalentIndex) -> npt.NDArray[np.float32]:

@@ -95,6 +95,11 @@ class Taxonomy:
             + [f"{sk['ja']} {sk['en']}" for sk in cat["skills"]]
             for cat in cats
         }
+        # Whole example sentences in owners' words: the encoder compares sentences with
+        # sentences far better than with bags of words (see ranking.soft_categories).
+        self.category_examples: dict[str, list[str]] = {
+            cat["id"]: list(cat.get("examples", [])) for cat in cats
+        }
         self._skill_label = {s.id: s.ja for c in self.choices for s in c.skills}
 
     def _add(self, pattern: str, cid: str, sid: str, weight: float) -> None:

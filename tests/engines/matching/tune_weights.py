@@ -3,8 +3,8 @@
     .venv/bin/python tests/engines/matching/tune_weights.py [SPLIT ...]
 
 Round 1 tuned on ``dev`` only. Round 2 (after the first two held-out splits had been
-measured and then turned into development data) tunes on ``dev heldout heldout2``;
-``heldout3`` is never passed here.
+measured and then turned into development data) tuned on ``dev heldout heldout2``.
+Round 3 added ``heldout3`` the same way. ``heldout4`` is never passed here.
 
 Signals are computed once per need; a weight setting is then a weighted sum, so the whole
 grid runs in seconds. Objective: mean of nDCG@10 and recall@10 (grade 2), constraints on.
@@ -39,8 +39,8 @@ EXPANSION = [0.15, 0.3, 0.5]
 
 def main() -> None:
     splits = sys.argv[1:] or ["dev"]
-    if "heldout3" in splits:
-        raise SystemExit("heldout3 is the untouched test split; do not tune on it")
+    if "heldout4" in splits:
+        raise SystemExit("heldout4 is the untouched test split; do not tune on it")
     talents = load_talents(DATA / "talents.jsonl")
     needs = [n for s in splits for n in load_needs(DATA / f"needs_{s}.jsonl")]
     qrels = [
