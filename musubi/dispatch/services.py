@@ -340,24 +340,30 @@ def shift_remove(*, shift: Shift, actor: Any) -> None:
 
 @transaction.atomic
 def roster_replace_shifts(*, roster: Roster, assignments: list[dict[str, Any]], actor: Any) -> int:
-    """Replace the roster's shifts without actual hours by ``assignments`` (a solve or repair).
+    """Make the roster's shifts equal to ``assignments`` (a solve or repair), changing only the
+    shifts that differ, so unchanged shifts keep their ids (and their calendar-feed UIDs).
 
-    Each assignment is {"worker": id, "request": id, "date": iso}. Returns the number of shifts.
+    Each assignment is {"worker": id, "request": id, "date": iso}; shifts with actual hours
+    are never touched. Returns the number of new shifts.
     """
     _editable(roster)
-    roster.shifts.filter(timesheet__isnull=True).delete()
-    kept = {(s.worker_id, s.date) for s in roster.shifts.all()}
+    wanted = {(a["worker"], dt.date.fromisoformat(a["date"]), a["request"]) for a in assignments}
+    current = {
+        (s.worker_id, s.date, s.request_id): s for s in roster.shifts.select_related("timesheet")
+    }
+    stale = [s.pk for k, s in current.items() if k not in wanted and not hasattr(s, "timesheet")]
+    Shift.objects.filter(pk__in=stale).delete()
+    kept = {(w, d) for (w, d, _r), s in current.items() if s.pk not in stale}
     requests = {r.pk: r for r in StaffingRequest.objects.filter(cooperative=roster.cooperative)}
     rows = []
-    for a in assignments:
-        day = dt.date.fromisoformat(a["date"])
-        if (a["worker"], day) in kept:
+    for worker_id, day, request_id in sorted(wanted - set(current)):
+        if (worker_id, day) in kept:
             continue
-        req = requests[a["request"]]
+        req = requests[request_id]
         rows.append(
             Shift(
                 cooperative=roster.cooperative, roster=roster, request=req,
-                worker_id=a["worker"], site_id=req.site_id, date=day,
+                worker_id=worker_id, site_id=req.site_id, date=day,
                 start_time=req.start_time, end_time=req.end_time,
                 break_minutes=req.break_minutes,
             )
@@ -365,7 +371,7 @@ def roster_replace_shifts(*, roster: Roster, assignments: list[dict[str, Any]], 
     Shift.objects.bulk_create(rows)
     audit_record(
         actor=actor, cooperative=roster.cooperative, action=AuditLogEntry.Action.UPDATE,
-        instance=roster, changes={"shifts": len(rows)},
+        instance=roster, changes={"removed": len(stale), "added": len(rows)},
     )  # fmt: skip
     return len(rows)
 
