@@ -32,7 +32,7 @@ class Challenge(TenantModel):
         "members.MemberBusiness", on_delete=models.CASCADE, verbose_name=_("member business")
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     title = models.CharField(_("title"), max_length=120)
     current_state = models.TextField(_("what happens today"))
@@ -278,7 +278,7 @@ class FeeStatement(TenantModel):
     lines = models.JSONField(default=list)
     payment_due = models.DateField(_("payment due"))
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     approved_at = models.DateTimeField()
 
@@ -303,7 +303,7 @@ class Review(TenantModel):
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="reviews")
     side = models.CharField(max_length=10, choices=ReviewSide.choices)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     rating = models.PositiveSmallIntegerField(
         _("rating (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]

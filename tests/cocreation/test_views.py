@@ -1,6 +1,7 @@
 """The journey over HTTP: an owner's challenge, recommendations, invitation, engagement, meeting."""
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.core import mail
@@ -183,3 +184,41 @@ def test_another_cooperatives_user_gets_404(town_a: Town, town_b: Town, as_user:
     url = f"/c/{town_a.cooperative.slug}/cocreation/{challenge.pk}/"
     assert as_user(town_b.coordinator).get(url).status_code == 404
     assert as_user(town_b.member_user).get(url).status_code == 404
+
+
+def test_the_coordinator_scopes_a_challenge_and_gets_a_team_for_several_skills(
+    town_a: Town, as_user: Any
+) -> None:
+    _talent(town_a)
+    _talent(
+        town_a,
+        headline="Webディレクター",
+        career_summary="観光施設のホームページ制作とSEO",
+        skills=["ホームページ制作", "SEO対策"],
+    )
+    with scopes_disabled():
+        challenge = cf.ChallengeFactory(member_business=town_a.member, status="submitted")
+    slug = town_a.cooperative.slug
+    url = f"/c/{slug}/cocreation/{challenge.pk}/scope/"
+    assert as_user(town_a.member_user).get(url).status_code == 403
+    response = as_user(town_a.coordinator).post(
+        url,
+        {
+            "title": challenge.title,
+            "scope_summary": "自社通販サイトを作り、検索で見つかるようにする",
+            "deliverables": "Shopifyのサイト、商品ページ10点",
+            "required_skills": ["ec.shopify", "web.seo"],
+            "hours_per_month": 6,
+            "budget": "low",
+        },
+    )
+    assert response.status_code == 302, re.findall(r"errorlist[^>]*>(.*?)</ul>", response.text)
+    with scopes_disabled():
+        challenge.refresh_from_db()
+    assert challenge.status == "scoped" and challenge.required_skills == ["ec.shopify", "web.seo"]
+    page = as_user(town_a.coordinator).get(f"/c/{slug}/cocreation/{challenge.pk}/").text
+    assert "必要なスキルをカバーするチーム案" in page
+    assert (
+        "Shopifyのサイト"
+        in as_user(town_a.member_user).get(f"/c/{slug}/cocreation/{challenge.pk}/").text
+    )
