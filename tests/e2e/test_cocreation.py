@@ -162,3 +162,27 @@ def test_the_whole_journey_from_an_owners_words_to_approved_hours(
         assert not TimeLog.objects.filter(engagement=engagement, approved_at__isnull=True).exists()
         statement = FeeStatement.objects.get(talent=talent, cooperative__slug="yamabiko")
     assert statement.hours == 1.5
+
+
+def test_a_city_professional_signs_up_on_a_phone(
+    page: Page, live_server: Any, settings: Any
+) -> None:
+    settings.MUSUBI_EMBEDDER = "hashing"
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    page.goto(f"{live_server.url}/talent/signup/")
+    expect(page.locator("#purpose")).to_contain_text("個人情報の利用目的")
+    page.locator("#id_family_name").fill("石田")
+    page.locator("#id_given_name").fill("健")
+    page.locator("#id_email").fill("ishida@example.com")
+    page.locator("#id_password").fill("evening-hours-2027")
+    page.locator("#id_career_summary").fill("広告代理店でSNS運用を担当。LINE公式アカウントが得意。")
+    page.locator("fieldset.skills summary", has_text="SNS").click()
+    page.get_by_label("LINE公式アカウント運用").check()
+    page.locator("#id_hours_per_month").fill("6")
+    page.locator("input[name=time_windows][value=weekday_evening]").check()
+    page.locator("#id_purpose_consent").check()
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("h1")).to_have_text("人材マイページ")
+    with scopes_disabled():
+        talent = Talent.objects.get(user__email="ishida@example.com")
+    assert talent.skills == ["LINE公式アカウント運用"] and talent.embedding
