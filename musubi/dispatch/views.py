@@ -27,7 +27,6 @@ from musubi.dispatch.models import (
 )
 from musubi.dispatch.services import (
     repair_accept,
-    roster_close,
     roster_create,
     roster_publish,
     shift_assign,
@@ -38,6 +37,7 @@ from musubi.dispatch.services import (
     staffing_request_save,
 )
 from musubi.dispatch.solving import run_start
+from musubi.dispatch.timesheets import roster_close
 from musubi.workforce.models import Worker
 
 C = Role.COORDINATOR

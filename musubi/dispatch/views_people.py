@@ -19,7 +19,8 @@ from musubi.dispatch import ical
 from musubi.dispatch.forms import LeaveForm, TimesheetForm
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
 from musubi.dispatch.selectors import month_bounds
-from musubi.dispatch.services import feed_for, timesheet_confirm, timesheet_enter
+from musubi.dispatch.services import feed_for
+from musubi.dispatch.timesheets import timesheet_confirm, timesheet_enter
 from musubi.workforce.models import Availability, LeaveRequest, ShiftWish, Worker
 from musubi.workforce.services import (
     day_preference_set,

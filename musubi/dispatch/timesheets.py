@@ -1,0 +1,104 @@
+"""Timesheets (勤怠実績) and the month close: actual hours confirmed by the member (R2.6),
+locked when the month closes, corrected afterwards only with a logged reason."""
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from musubi.core.audit import audit_record
+from musubi.core.models import AuditLogEntry
+from musubi.dispatch.models import (
+    Roster,
+    RosterStatus,
+    Shift,
+    TimesheetCorrection,
+    TimesheetEntry,
+)
+
+
+@transaction.atomic
+def roster_close(*, roster: Roster, actor: Any) -> int:
+    """Close the month: every timesheet of the period is locked. Returns how many."""
+    if roster.status != RosterStatus.PUBLISHED:
+        raise ValidationError(_("Only a published roster can be closed."))
+    roster.status = RosterStatus.CLOSED
+    roster.closed_at = timezone.now()
+    roster.save(update_fields=["status", "closed_at"])
+    n = TimesheetEntry.objects.filter(shift__roster=roster).update(locked=True)
+    audit_record(
+        actor=actor, cooperative=roster.cooperative, action=AuditLogEntry.Action.UPDATE,
+        instance=roster, changes={"status": [RosterStatus.PUBLISHED, RosterStatus.CLOSED]},
+    )  # fmt: skip
+    return n
+
+
+@transaction.atomic
+def timesheet_enter(
+    *,
+    shift: Shift,
+    actual_start: dt.time,
+    actual_end: dt.time,
+    break_minutes: int,
+    actor: Any,
+    reason: str = "",
+) -> TimesheetEntry:
+    """Record actual hours; after the month closed only a correction with a reason is allowed."""
+    if actual_end <= actual_start:
+        raise ValidationError({"actual_end": _("The end time is before the start time.")})
+    span = (actual_end.hour * 60 + actual_end.minute) - (
+        actual_start.hour * 60 + actual_start.minute
+    )
+    if break_minutes >= span:
+        raise ValidationError({"break_minutes": _("The break is longer than the time worked.")})
+    entry = TimesheetEntry.objects.filter(shift=shift).first()
+    locked = shift.roster.status == RosterStatus.CLOSED or (entry is not None and entry.locked)
+    if locked and not reason.strip():
+        raise ValidationError(
+            {"reason": _("The month is closed: give the reason for this correction.")}
+        )
+    before = _values(entry) if entry else None
+    if entry is None:
+        entry = TimesheetEntry(cooperative=shift.cooperative, shift=shift, entered_by=actor)
+    entry.actual_start, entry.actual_end, entry.break_minutes = (
+        actual_start,
+        actual_end,
+        break_minutes,
+    )
+    if not locked:
+        # A changed entry needs the member's confirmation again.
+        entry.confirmed_by, entry.confirmed_at = None, None
+    entry.locked = locked
+    entry.save()
+    if locked and before is not None:
+        TimesheetCorrection.objects.create(
+            cooperative=shift.cooperative, entry=entry, before=before, after=_values(entry),
+            reason=reason.strip(), actor=actor,
+        )  # fmt: skip
+    audit_record(
+        actor=actor, cooperative=shift.cooperative,
+        action=AuditLogEntry.Action.UPDATE if before else AuditLogEntry.Action.CREATE,
+        instance=entry, changes={"before": before, "after": _values(entry), "reason": reason},
+    )  # fmt: skip
+    return entry
+
+
+def _values(entry: TimesheetEntry) -> dict[str, Any]:
+    return {
+        "actual_start": entry.actual_start.isoformat(timespec="minutes"),
+        "actual_end": entry.actual_end.isoformat(timespec="minutes"),
+        "break_minutes": entry.break_minutes,
+    }
+
+
+@transaction.atomic
+def timesheet_confirm(*, entry: TimesheetEntry, actor: Any) -> None:
+    """The member (派遣先) confirms the actual hours (R2.6)."""
+    if entry.locked:
+        raise ValidationError(_("The month is closed."))
+    entry.confirmed_by = actor
+    entry.confirmed_at = timezone.now()
+    entry.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
