@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from musubi.api.api import api
 from musubi.cooperatives import views as coop_views
@@ -39,7 +39,7 @@ account = [
     path("invitation/<str:token>/", coop_views.invitation_accept_view, name="invitation_accept"),
 ]
 
-cooperative = [
+cooperative: list[URLPattern | URLResolver] = [
     path("", core_views.coop_home, name="coop_home"),
     path("members/", member_views.member_list, name="member_list"),
     path("members/new/", member_views.member_edit, name="member_create"),
