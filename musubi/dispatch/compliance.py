@@ -143,6 +143,16 @@ class CapCheck:
     detail: str
 
 
+def overtime_caps(
+    monthly_hours: int, annual_hours: int, *, annual_variable: bool
+) -> tuple[int, int]:
+    """The 36協定 caps in minutes: the agreed ones, but never above 42 h / 320 h under the annual
+    variable system (R3.4; this cooperative's variable periods are a year, i.e. over 3 months)."""
+    if annual_variable:
+        monthly_hours, annual_hours = min(monthly_hours, 42), min(annual_hours, 320)
+    return monthly_hours * 60, annual_hours * 60
+
+
 def cap_breaches(
     months: Sequence[Month], *, monthly_cap: int = 45 * 60, annual_cap: int = 360 * 60,
     special_clause: bool = False,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
+from musubi.dispatch.compliance import overtime_caps
 from musubi.dispatch.models import (
     PROHIBITED_WORK,
     CalendarDay,
@@ -159,7 +160,9 @@ def _labour(coop: Cooperative, start: dt.date, horizon: int) -> m.LabourRules:
         a = max(0, (period.start_date - start).days)
         z = min(horizon, (period.end_date - start).days + 1)
         designated = (a, z)
-    cap = coop.overtime_monthly_cap_hours * 60
+    cap, _annual = overtime_caps(
+        coop.overtime_monthly_cap_hours, coop.overtime_annual_cap_hours, annual_variable=variable
+    )
     return m.LabourRules(
         # Standard system: overtime beyond 8 h/40 h is lawful under the 36協定 but costs.
         daily_max=m.Rule("hard", 600, 0) if variable else m.Rule("soft", 480, 2),

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Cooperative, RestDayRule
+from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
 from musubi.dispatch import compliance as c
 from musubi.dispatch.models import RequestStatus, Roster, Shift, StaffingRequest
 from musubi.workforce.models import LeaveKind, LeaveRequest, LeaveStatus, Worker
@@ -102,6 +102,11 @@ def compliance_rows(*, cooperative: Cooperative, month: dt.date) -> list[WorkerR
         if cooperative.rest_day_rule == RestDayRule.FOUR_IN_FOUR_WEEKS
         else None
     )
+    monthly_cap, annual_cap = c.overtime_caps(
+        cooperative.overtime_monthly_cap_hours,
+        cooperative.overtime_annual_cap_hours,
+        annual_variable=cooperative.working_time_system == WorkingTimeSystem.ANNUAL_VARIABLE,
+    )
     rows = []
     for w in Worker.objects.filter(cooperative=cooperative, active=True):
         mine = days.get(w.pk, [])
@@ -124,8 +129,8 @@ def compliance_rows(*, cooperative: Cooperative, month: dt.date) -> list[WorkerR
                 year_overtime=sum(m.overtime for m in months),
                 caps=c.cap_breaches(
                     months,
-                    monthly_cap=cooperative.overtime_monthly_cap_hours * 60,
-                    annual_cap=cooperative.overtime_annual_cap_hours * 60,
+                    monthly_cap=monthly_cap,
+                    annual_cap=annual_cap,
                     special_clause=cooperative.special_clause,
                 ),
                 rest_shortfall=c.rest_day_shortfall(

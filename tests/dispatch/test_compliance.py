@@ -85,3 +85,11 @@ def test_paid_leave_is_granted_by_tenure_and_five_days_must_be_taken() -> None:
     assert paid_leave_granted(dt.date(2010, 4, 1), dt.date(2027, 1, 1))[1] == 20
     assert five_day_shortfall(10, 2) == 3
     assert five_day_shortfall(7, 0) == 0
+
+
+def test_the_annual_variable_system_lowers_the_caps_to_42_and_320_hours() -> None:
+    from musubi.dispatch.compliance import overtime_caps
+
+    assert overtime_caps(45, 360, annual_variable=False) == (45 * 60, 360 * 60)
+    assert overtime_caps(45, 360, annual_variable=True) == (42 * 60, 320 * 60)
+    assert overtime_caps(30, 300, annual_variable=True) == (30 * 60, 300 * 60)
