@@ -5,6 +5,7 @@ a message in the user's language; nothing is half-written.
 """
 
 import datetime as dt
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -400,6 +401,19 @@ def feed_for(worker: Worker) -> CalendarFeed:
     feed, _created = CalendarFeed.objects.get_or_create(
         worker=worker, defaults={"cooperative": worker.cooperative}
     )
+    return feed
+
+
+@transaction.atomic
+def feed_reset(*, worker: Worker, actor: Any) -> CalendarFeed:
+    """A new private calendar address; the old one stops working at once."""
+    feed = feed_for(worker)
+    feed.token = secrets.token_urlsafe(32)
+    feed.save(update_fields=["token"])
+    audit_record(
+        actor=actor, cooperative=worker.cooperative, action=AuditLogEntry.Action.UPDATE,
+        instance=feed, changes={"token": "reset"},
+    )  # fmt: skip
     return feed
 
 

@@ -50,6 +50,7 @@ urlpatterns = [
     path("compliance.csv", views_docs.compliance_csv, name="compliance_csv"),
     path("ledger.<str:fmt>", views_docs.ledger, name="ledger"),
     path("me/shifts/", views_people.my_shifts, name="my_shifts"),
+    path("me/feed/reset/", views_people.my_feed_reset, name="my_feed_reset"),
     path("me/days/", views_people.my_days, name="my_days"),
     path("me/leave/", views_people.my_leave, name="my_leave"),
     path("periods/", views_settings.period_list, name="period_list"),

@@ -19,7 +19,7 @@ from musubi.dispatch import ical
 from musubi.dispatch.forms import LeaveForm, TimesheetForm
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
 from musubi.dispatch.selectors import month_bounds
-from musubi.dispatch.services import feed_for
+from musubi.dispatch.services import feed_for, feed_reset
 from musubi.dispatch.timesheets import timesheet_confirm, timesheet_enter
 from musubi.workforce.models import Availability, LeaveRequest, ShiftWish, Worker
 from musubi.workforce.services import (
@@ -64,6 +64,14 @@ def my_shifts(request: CoopRequest, coop: str) -> HttpResponse:
     url = request.build_absolute_uri(reverse("dispatch:calendar_feed", args=[coop, feed.token]))
     return render(request, "dispatch/my_shifts.html",
                   {"title": _("My shifts"), "shifts": shifts, "feed_url": url})  # fmt: skip
+
+
+@require_POST
+@coop_view(W)
+def my_feed_reset(request: CoopRequest, coop: str) -> HttpResponse:
+    feed_reset(worker=_me(request), actor=request.user)
+    messages.success(request, _("Your calendar address was renewed; the old one no longer works."))
+    return redirect("dispatch:my_shifts", coop)
 
 
 @coop_view(W)

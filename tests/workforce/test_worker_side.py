@@ -76,3 +76,20 @@ def test_another_cooperatives_worker_gets_404(town_a: Town, town_b: Town, as_use
     client = as_user(town_b.worker_user)
     for page in ("me/shifts/", "me/days/", "me/leave/"):
         assert client.get(f"/c/{town_a.cooperative.slug}/dispatch/{page}").status_code == 404
+
+
+def test_a_worker_renews_the_calendar_address_and_the_old_one_stops_working(
+    town_a: Town, as_user: Any
+) -> None:
+    from django.test import Client
+
+    from musubi.dispatch.models import CalendarFeed
+
+    client = as_user(town_a.worker_user)
+    slug = town_a.cooperative.slug
+    client.get(f"/c/{slug}/dispatch/me/shifts/")
+    with scopes_disabled():
+        old = CalendarFeed.objects.get(worker=town_a.worker).token
+    assert Client().get(f"/c/{slug}/dispatch/feed/{old}.ics").status_code == 200
+    assert client.post(f"/c/{slug}/dispatch/me/feed/reset/").status_code == 302
+    assert Client().get(f"/c/{slug}/dispatch/feed/{old}.ics").status_code == 404
