@@ -5,25 +5,19 @@ a message in the user's language; nothing is half-written.
 """
 
 import datetime as dt
-import secrets
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, OperationalError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Cooperative, Membership, Role
+from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record
 from musubi.core.models import AuditLogEntry
 from musubi.dispatch.models import (
     PROHIBITED_WORK,
     CalendarDay,
-    CalendarFeed,
     RequestStatus,
     Roster,
     RosterRun,
@@ -39,6 +33,7 @@ from musubi.dispatch.problem import (
     shift_id,
     violation_text,
 )
+from musubi.dispatch.publishing import notify_published
 from musubi.engines.rostering import checker
 from musubi.engines.rostering.model import Assignment
 from musubi.workforce.models import ContractType, Worker
@@ -392,90 +387,9 @@ def repair_accept(*, run: RosterRun, actor: Any, base_url: str = "") -> int:
         workers, members = {w for w, _d, _m in moved}, {m for _w, _d, m in moved}
         rid, cid = roster.pk, roster.cooperative_id
         transaction.on_commit(
-            lambda: _notify_published(rid, cid, base_url, only=(workers, members))
+            lambda: notify_published(rid, cid, base_url, only=(workers, members))
         )
     return n
-
-
-def feed_for(worker: Worker) -> CalendarFeed:
-    feed, _created = CalendarFeed.objects.get_or_create(
-        worker=worker, defaults={"cooperative": worker.cooperative}
-    )
-    return feed
-
-
-@transaction.atomic
-def feed_reset(*, worker: Worker, actor: Any) -> CalendarFeed:
-    """A new private calendar address; the old one stops working at once."""
-    feed = feed_for(worker)
-    feed.token = secrets.token_urlsafe(32)
-    feed.save(update_fields=["token"])
-    audit_record(
-        actor=actor, cooperative=worker.cooperative, action=AuditLogEntry.Action.UPDATE,
-        instance=feed, changes={"token": "reset"},
-    )  # fmt: skip
-    return feed
-
-
-def _notify_published(
-    roster_id: int,
-    cooperative_id: int,
-    base_url: str,
-    only: tuple[set[int], set[int]] | None = None,
-) -> None:
-    """Email each worker their shifts and each member user theirs (``only``: these worker and
-    member ids, after a repair)."""
-    from django_scopes import scope
-
-    coop = Cooperative.objects.get(pk=cooperative_id)
-    with scope(cooperative=coop):
-        roster = Roster.objects.get(pk=roster_id, cooperative=coop)
-        shifts = list(roster.shifts.select_related("worker", "site", "site__member"))
-        by_worker: dict[Worker, list[Shift]] = {}
-        by_member: dict[Any, list[Shift]] = {}
-        for s in shifts:
-            by_worker.setdefault(s.worker, []).append(s)
-            by_member.setdefault(s.site.member, []).append(s)
-        for worker, mine in by_worker.items():
-            if not worker.email or (only is not None and worker.pk not in only[0]):
-                continue
-            feed = feed_for(worker)
-            url = base_url + reverse("dispatch:calendar_feed", args=[coop.slug, feed.token])
-            context = {"worker": worker, "shifts": mine, "roster": roster, "feed_url": url}
-            _mail(worker.email, "dispatch/email/published_worker.txt", context)
-        members = Membership.objects.filter(cooperative=coop, role=Role.MEMBER)
-        member_users = members.select_related("user")
-        for ms in member_users:
-            mine = by_member.get(ms.member_business, [])
-            if mine and (only is None or ms.member_business_id in only[1]):
-                _mail(ms.user.email, "dispatch/email/published_member.txt",
-                      {"member": ms.member_business, "shifts": mine, "roster": roster})  # fmt: skip
-
-
-def _mail(to: str, template: str, context: dict[str, Any]) -> None:
-    with translation.override("ja"):
-        body = render_to_string(template, context)
-        subject = _("Roster published: %(month)s") % {"month": context["roster"]}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-
-
-@transaction.atomic
-def roster_publish(*, roster: Roster, actor: Any, base_url: str = "") -> None:
-    """Publish: workers and members are emailed once the transaction commits."""
-    _editable(roster)
-    if not roster.shifts.exists():
-        raise ValidationError(_("The roster has no shifts yet."))
-    roster.status = RosterStatus.PUBLISHED
-    roster.published_at = timezone.now()
-    roster.save(update_fields=["status", "published_at"])
-    for worker in Worker.objects.filter(shifts__roster=roster).distinct():
-        feed_for(worker)
-    audit_record(
-        actor=actor, cooperative=roster.cooperative, action=AuditLogEntry.Action.UPDATE,
-        instance=roster, changes={"status": [RosterStatus.DRAFT, RosterStatus.PUBLISHED]},
-    )  # fmt: skip
-    rid, cid = roster.pk, roster.cooperative_id
-    transaction.on_commit(lambda: _notify_published(rid, cid, base_url))
 
 
 # ---------------------------------------------------------------- annual calendar

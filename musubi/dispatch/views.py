@@ -25,10 +25,10 @@ from musubi.dispatch.models import (
     Shift,
     StaffingRequest,
 )
+from musubi.dispatch.publishing import roster_publish
 from musubi.dispatch.services import (
     repair_accept,
     roster_create,
-    roster_publish,
     shift_assign,
     shift_problems,
     shift_remove,

@@ -18,8 +18,8 @@ from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import ical
 from musubi.dispatch.forms import LeaveForm, TimesheetForm
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
+from musubi.dispatch.publishing import feed_for, feed_reset
 from musubi.dispatch.selectors import month_bounds
-from musubi.dispatch.services import feed_for, feed_reset
 from musubi.dispatch.timesheets import timesheet_confirm, timesheet_enter
 from musubi.workforce.models import Availability, LeaveRequest, ShiftWish, Worker
 from musubi.workforce.services import (
