@@ -447,14 +447,18 @@ def solve(
             k: tuple(x for x in v if c.skill[k[0]][x] and (k[1], x) not in c.blocked[k[0]])
             for k, v in prev.items()
         }
-    roster = construct(c, s.t0 + opt.time_limit * 0.6, opt.seed, s.cache, min(2, opt.workers), **kw)
+    # The full model is hopeless on large instances, so construction may use almost all
+    # the time there; on small ones the full model is a real fallback.
+    small = c.E * c.H * c.S <= 8000
+    share = 0.6 if small else 0.95
+    deadline = s.t0 + opt.time_limit * share
+    roster = construct(c, deadline, opt.seed, s.cache, min(2, opt.workers), **kw)
     if roster is not None and not any(cv.hard_min for cv in p.cover):
         s.offer(roster, sum(evaluate(c, roster, **kw).values()))
     elif roster is not None:
         s.hint = roster  # may break a cross-worker hard minimum: a hint only
     # Small models: a short full solve (often proves optimality, always gives a bound),
     # LNS, then a final hinted full solve to close the gap. Large models: LNS only.
-    small = c.E * c.H * c.S <= 20000
     if s.left() > 0 and opt.full_share > 0 and (small or s.best is None):
         s.full(max(0.5, min(s.left() * opt.full_share, 8.0)))
     if s.best is None and not s.infeasible and s.left() > 0.5:
