@@ -386,9 +386,7 @@ def repair_accept(*, run: RosterRun, actor: Any, base_url: str = "") -> int:
         moved = before ^ after
         workers, members = {w for w, _d, _m in moved}, {m for _w, _d, m in moved}
         rid, cid = roster.pk, roster.cooperative_id
-        transaction.on_commit(
-            lambda: notify_published(rid, cid, base_url, only=(workers, members))
-        )
+        transaction.on_commit(lambda: notify_published(rid, cid, base_url, only=(workers, members)))
     return n
 
 

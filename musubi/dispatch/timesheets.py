@@ -73,9 +73,10 @@ def timesheet_enter(
         entry.confirmed_by, entry.confirmed_at = None, None
     entry.locked = locked
     entry.save()
-    if locked and before is not None:
+    if locked:
+        # An entry first made after the close is a correction too (before = nothing).
         TimesheetCorrection.objects.create(
-            cooperative=shift.cooperative, entry=entry, before=before, after=_values(entry),
+            cooperative=shift.cooperative, entry=entry, before=before or {}, after=_values(entry),
             reason=reason.strip(), actor=actor,
         )  # fmt: skip
     audit_record(

@@ -94,3 +94,22 @@ def test_another_cooperatives_coordinator_gets_404_for_the_roster(
     outsider = as_user(town_b.coordinator)
     url = f"/c/{town_b.cooperative.slug}/dispatch/rosters/{roster.pk}/"
     assert outsider.get(url).status_code == 404
+
+
+def test_the_progress_fragment_polls_while_running_and_reloads_when_done(
+    busy_town: Town, as_user: Any
+) -> None:
+    with scopes_disabled():
+        roster = Roster.objects.create(cooperative=busy_town.cooperative,
+                                       start_date=dt.date(2027, 4, 1),
+                                       end_date=dt.date(2027, 4, 30))  # fmt: skip
+        run = RosterRun.objects.create(cooperative=busy_town.cooperative, roster=roster,
+                                       status="running", best=1234, elapsed=2.5)  # fmt: skip
+    client = as_user(busy_town.coordinator)
+    url = f"/c/{busy_town.cooperative.slug}/dispatch/runs/{run.pk}/?poll=1"
+    running = client.get(url)
+    assert 'hx-trigger="every 1s"' in running.text and "1234" in running.text
+    assert "HX-Refresh" not in running.headers
+    with scopes_disabled():
+        RosterRun.objects.filter(pk=run.pk).update(status="done")
+    assert client.get(url).headers["HX-Refresh"] == "true"
