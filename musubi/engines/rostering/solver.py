@@ -461,8 +461,10 @@ def solve(
     # LNS, then a final hinted full solve to close the gap. Large models: LNS only.
     if s.left() > 0 and opt.full_share > 0 and (small or s.best is None):
         s.full(max(0.5, min(s.left() * opt.full_share, 8.0)))
-    if s.best is None and not s.infeasible and s.left() > 0.5:
-        s.full(s.left())  # nothing found yet: give the full model all remaining time
+    # Nothing found yet: give the full model the remaining time, unless the model is so
+    # large that merely building it would overrun the time limit.
+    if s.best is None and not s.infeasible and s.left() > (0.5 if small else 30.0):
+        s.full(s.left())
     if not s.infeasible and s.best is not None:
         proof = opt.time_limit * opt.full_share if small and opt.full_share > 0 else 0.0
         s.lns(stop_before=proof)
