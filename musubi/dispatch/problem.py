@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from dataclasses import replace as dc_replace
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -302,8 +301,3 @@ def assignments_of(built: Built, shifts: Iterable[Shift]) -> tuple[m.Assignment,
         if sid in built.requests and key in built.workers:
             out.append(m.Assignment(key, built.day(s.date), sid))
     return tuple(out)
-
-
-def without_cover_over(problem: m.Problem) -> m.Problem:
-    """Zero-target cover entries only steer the solver; the checker need not price them."""
-    return dc_replace(problem, cover=tuple(c for c in problem.cover if c.target))
