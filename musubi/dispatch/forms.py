@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
 from musubi.core.forms import DateInput
-from musubi.dispatch.models import DesignatedPeriod, DispatchTerms, StaffingRequest
+from musubi.dispatch.models import (
+    DesignatedPeriod,
+    DispatchTerms,
+    RequestStatus,
+    StaffingRequest,
+)
 from musubi.members.models import MemberBusiness, Site
 from musubi.workforce.models import LeaveRequest, Worker
 
@@ -96,7 +101,8 @@ class ShiftAddForm(forms.Form):
             cooperative=coop, active=True
         )
         self.fields["request"].queryset = StaffingRequest.objects.filter(  # type: ignore[attr-defined]
-            cooperative=coop, is_template=False, start_date__lte=roster.end_date,
+            cooperative=coop, is_template=False, status=RequestStatus.APPROVED,
+            start_date__lte=roster.end_date,
             end_date__gte=roster.start_date,
         ).select_related("member")  # fmt: skip
 

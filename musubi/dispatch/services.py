@@ -248,6 +248,8 @@ def shift_problems(
     )
     if refusal:
         return [refusal], []
+    if request.status != RequestStatus.APPROVED or request.is_template:
+        return [_("Only approved requests can be staffed.")], []
     if not roster.start_date <= date <= roster.end_date:
         return [_("The date is outside the roster's period.")], []
     if request.skill and not worker.qualifications.filter(name=request.skill).exists():
