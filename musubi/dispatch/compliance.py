@@ -182,23 +182,35 @@ def cap_breaches(
     return out
 
 
-FULL_TIME_GRANTS = ((0.5, 10), (1.5, 11), (2.5, 12), (3.5, 14), (4.5, 16), (5.5, 18), (6.5, 20))
+TENURE_YEARS = (0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5)
+# Days granted at each tenure above: full-time, then 比例付与 by scheduled days a week (R3.9).
+GRANT_TABLES: dict[int, tuple[int, ...]] = {
+    5: (10, 11, 12, 14, 16, 18, 20),
+    4: (7, 8, 9, 10, 12, 13, 15),
+    3: (5, 6, 6, 8, 9, 10, 11),
+    2: (3, 4, 4, 5, 6, 6, 7),
+    1: (1, 2, 2, 2, 3, 3, 3),
+}
 
 
-def paid_leave_granted(hire_date: dt.date, on: dt.date) -> tuple[dt.date | None, int]:
-    """The latest grant date (基準日) on or before ``on`` and its days, for full-time staff
-    with ≥80% attendance (R3.9)."""
+def paid_leave_granted(
+    hire_date: dt.date, on: dt.date, *, days_per_week: int = 5, weekly_minutes: int = 2400
+) -> tuple[dt.date | None, int]:
+    """The latest grant date (基準日) on or before ``on`` and its days, with ≥80% attendance
+    (R3.9). 比例付与 applies under 30 h a week and at most 4 days a week."""
+    proportional = weekly_minutes < 30 * 60 and days_per_week <= 4
+    table = GRANT_TABLES[max(1, min(4, days_per_week))] if proportional else GRANT_TABLES[5]
     latest: tuple[dt.date | None, int] = (None, 0)
-    for years, days in FULL_TIME_GRANTS:
+    for years, days in zip(TENURE_YEARS, table, strict=True):
         grant = _add_months(hire_date, round(years * 12))
         if grant <= on:
             latest = (grant, days)
-    if latest[0] is not None and latest[1] == 20:
-        # From 6.5 years on, 20 days are granted every year on the same date.
+    if latest[0] is not None and latest[0] == _add_months(hire_date, 78):
+        # From 6.5 years on, the last row is granted every year on the same date.
         grant = latest[0]
         while _add_months(grant, 12) <= on:
             grant = _add_months(grant, 12)
-        latest = (grant, 20)
+        latest = (grant, latest[1])
     return latest
 
 

@@ -119,7 +119,12 @@ def compliance_rows(*, cooperative: Cooperative, month: dt.date) -> list[WorkerR
                 c.month_figures(mine, a, z, min_interval_minutes=interval, night=night, exempt=ex)
             )
             m0 = z + dt.timedelta(days=1)
-        base, granted = c.paid_leave_granted(w.hire_date, last)
+        # The worker record has no scheduled days a week yet: estimated from the contracted
+        # hours at 8 h a day, which only matters below 30 h a week (比例付与).
+        weekly = w.contracted_minutes_per_month * 12 // 52
+        base, granted = c.paid_leave_granted(
+            w.hire_date, last, days_per_week=min(5, -(-weekly // 480)), weekly_minutes=weekly
+        )
         taken = _paid_leave_taken(w, base, last) if base else 0
         rows.append(
             WorkerRow(

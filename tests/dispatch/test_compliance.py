@@ -93,3 +93,13 @@ def test_the_annual_variable_system_lowers_the_caps_to_42_and_320_hours() -> Non
     assert overtime_caps(45, 360, annual_variable=False) == (45 * 60, 360 * 60)
     assert overtime_caps(45, 360, annual_variable=True) == (42 * 60, 320 * 60)
     assert overtime_caps(30, 300, annual_variable=True) == (30 * 60, 300 * 60)
+
+
+def test_part_timers_get_proportional_paid_leave() -> None:
+    hired = dt.date(2025, 4, 1)
+    three_days = {"days_per_week": 3, "weekly_minutes": 3 * 360}
+    assert paid_leave_granted(hired, dt.date(2025, 10, 1), **three_days)[1] == 5
+    assert paid_leave_granted(dt.date(2015, 4, 1), dt.date(2027, 1, 1), **three_days)[1] == 11
+    # 30 h a week or more is full-time whatever the days.
+    assert paid_leave_granted(hired, dt.date(2025, 10, 1), days_per_week=4,
+                              weekly_minutes=32 * 60)[1] == 10  # fmt: skip
