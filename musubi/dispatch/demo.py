@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (the season table reads best one season per line)
-"""A year of seasonal demand for the demo town やまびこ (called at the end of ``musubi demo``).
+"""A year of seasonal demand for the demo town やまびこ (called at the end of ``musubi demo``),
+plus a little of the worker side next month (paid leave, a day off, wishes).
 
 Year-round weekend work at the roadside station, hot spring, soba restaurant and ryokan front desk;
 summer and autumn tourism; grape harvest Sep–Oct at the vineyard and winery; year-end shipping at
@@ -19,6 +20,14 @@ from musubi.cooperatives.models import Cooperative
 from musubi.dispatch.models import RequestStatus, StaffingRequest
 from musubi.dispatch.services import staffing_request_save
 from musubi.members.models import Site
+from musubi.workforce.models import (
+    Availability,
+    LeaveKind,
+    LeaveRequest,
+    LeaveStatus,
+    ShiftWish,
+    Worker,
+)
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 WEEKEND = (SAT, SUN)
@@ -74,6 +83,40 @@ def business_year(today: dt.date) -> int:
     return today.year if today.month >= 4 else today.year - 1
 
 
+def _people_wishes(coop: Cooperative, today: dt.date) -> int:
+    """A little of the worker side: approved paid leave, days off and wishes next month."""
+    first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    workers = {w.given_name: w for w in Worker.objects.filter(cooperative=coop)}
+    created = 0
+    leave = [("美咲", 10, 11, LeaveKind.PAID), ("大輔", 20, 20, LeaveKind.PAID)]
+    for name, a, z, kind in leave:
+        w = workers.get(name)
+        if w is None:
+            continue
+        _obj, new = LeaveRequest.objects.get_or_create(
+            cooperative=coop, worker=w, start_date=first.replace(day=a),
+            defaults={"end_date": first.replace(day=z), "kind": kind,
+                      "status": LeaveStatus.APPROVED, "reason": "私用"},
+        )  # fmt: skip
+        created += new
+    for name, day, wants in [("さくら", 3, False), ("リナ", 5, True), ("和夫", 12, False)]:
+        w = workers.get(name)
+        if w is None:
+            continue
+        _obj, new = ShiftWish.objects.get_or_create(
+            cooperative=coop, worker=w, date=first.replace(day=day),
+            defaults={"wants_work": wants},
+        )  # fmt: skip
+        created += new
+    w = workers.get("健太")
+    if w is not None:
+        _obj, new = Availability.objects.get_or_create(
+            cooperative=coop, worker=w, date=first.replace(day=15), defaults={"note": "通院"}
+        )
+        created += new
+    return created
+
+
 def build_demand(*, slug: str = "yamabiko", today: dt.date | None = None) -> int:
     """Create the demo town's requests for this and next business year; returns how many."""
     today = today or timezone.localdate()
@@ -111,4 +154,5 @@ def build_demand(*, slug: str = "yamabiko", today: dt.date | None = None) -> int
                     template.status = RequestStatus.APPROVED
                     staffing_request_save(request=template, cooperative=coop, actor=None)
                     created += 1
+        created += _people_wishes(coop, today)
     return created
