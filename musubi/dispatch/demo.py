@@ -103,14 +103,14 @@ def _people_wishes(coop: Cooperative, today: dt.date) -> int:
         w = workers.get(name)
         if w is None:
             continue
-        _obj, new = ShiftWish.objects.get_or_create(
+        _wish, new = ShiftWish.objects.get_or_create(
             cooperative=coop, worker=w, date=first.replace(day=day),
             defaults={"wants_work": wants},
         )  # fmt: skip
         created += new
     w = workers.get("健太")
     if w is not None:
-        _obj, new = Availability.objects.get_or_create(
+        _day, new = Availability.objects.get_or_create(
             cooperative=coop, worker=w, date=first.replace(day=15), defaults={"note": "通院"}
         )
         created += new

@@ -173,6 +173,8 @@ def _labour(coop: Cooperative, start: dt.date, horizon: int) -> m.LabourRules:
         interval=m.Rule("soft", coop.min_interval_hours * 60, 100),
         monthly_overtime=m.Rule("hard", cap, 0),
         month_days=horizon,
+        # R3.5: at most 280 working days in the (one-year) variable period.
+        annual_days=m.Rule("hard", 280, 0) if variable else m.Rule("off", 280),
     )
 
 
@@ -202,6 +204,37 @@ def _blocked_days(
         while day <= min(leave.end_date, end):
             out[leave.worker_id].add(day)
             day += dt.timedelta(days=1)
+    return out
+
+
+def business_year_start(coop: Cooperative, day: dt.date) -> dt.date:
+    m0 = coop.fiscal_year_start_month
+    return dt.date(day.year if day.month >= m0 else day.year - 1, m0, 1)
+
+
+def _histories(coop: Cooperative, workers: list[Worker], start: dt.date) -> dict[int, m.History]:
+    """What each worker did before the period, so runs and rests across months are checked."""
+    year_start = business_year_start(coop, start)
+    # Runs and rests look back across a year boundary too; the annual count does not.
+    since = min(year_start, start - dt.timedelta(days=31))
+    rows = Shift.objects.filter(worker__in=workers, date__gte=since, date__lt=start).values_list(
+        "worker_id", "date", "end_time"
+    )
+    days: dict[int, dict[dt.date, dt.time]] = {}
+    for wid, day, end in rows:
+        days.setdefault(wid, {})[day] = end
+    out = {}
+    for wid, worked in days.items():
+        run = 0
+        while start - dt.timedelta(days=run + 1) in worked:
+            run += 1
+        last = max(worked)
+        out[wid] = m.History(
+            consecutive_days_worked=run,
+            consecutive_days_off=(start - last).days - 1,
+            last_shift_end=(last - start).days * 1440 + minutes(worked[last]),
+            days_worked_this_year=sum(1 for d in worked if d >= year_start),
+        )
     return out
 
 
@@ -265,6 +298,7 @@ def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = No
             days.update(rest)
     for wid, days in (absent or {}).items():
         blocked.setdefault(wid, set()).update(days)
+    histories = _histories(coop, workers, start)
     engine_workers = []
     for w in workers:
         key = f"w{w.pk}"
@@ -272,7 +306,10 @@ def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = No
         skills = frozenset(q.name for q in w.qualifications.all() if q.is_valid_on(start))
         off = frozenset(built.day(d) for d in blocked.get(w.pk, ()) if start <= d <= end)
         contract = round(w.contracted_minutes_per_month * horizon / 30)
-        engine_workers.append(m.Worker(key, skills=skills, days_off=off, contract_minutes=contract))
+        history = histories.get(w.pk, m.History())
+        engine_workers.append(
+            m.Worker(key, skills=skills, days_off=off, contract_minutes=contract, history=history)
+        )
     wishes = [
         m.Request(f"w{x.worker_id}", built.day(x.date), None, WISH_WEIGHT, x.wants_work)
         for x in ShiftWish.objects.filter(worker__in=workers, date__range=(start, end))
@@ -286,6 +323,8 @@ def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = No
         first_weekday=start.weekday(),
         labour=_labour(coop, start, horizon),
         weights=m.Weights(weekend_spread=10),
+        # The law counts runs and rests across months: the days before the period are history.
+        exempt_edges=False,
         name=f"{coop.slug}-{start:%Y-%m}",
     )
     return built

@@ -62,3 +62,24 @@ def test_fixed_term_and_inactive_workers_are_not_in_the_problem(town_a: Town) ->
     assert f"w{town_a.worker.pk}" in keys
     assert f"w{temp.pk}" not in keys and f"w{gone.pk}" not in keys
     assert any(str(temp) in e for e in built.excluded)
+
+
+def test_the_days_before_the_period_are_history_for_runs_rests_and_the_annual_days(
+    town_a: Town,
+) -> None:
+    from musubi.dispatch.models import Roster as R
+    from tests.dispatch.factories import ShiftFactory
+
+    with scopes_disabled():
+        march = R.objects.create(cooperative=town_a.cooperative, start_date=dt.date(2027, 3, 1),
+                                 end_date=dt.date(2027, 3, 31))  # fmt: skip
+        req = StaffingRequestFactory(site=town_a.site, start_date=dt.date(2027, 3, 1))
+        for day in (20, 27, 28, 29, 30, 31):
+            ShiftFactory(roster=march, request=req, worker=town_a.worker,
+                         date=dt.date(2027, 3, day), end_time=dt.time(21))  # fmt: skip
+        built = build_problem(roster=_roster(town_a))
+    history = built.problem.workers[0].history
+    assert history.consecutive_days_worked == 5
+    assert history.last_shift_end == -1440 + 21 * 60
+    assert history.days_worked_this_year == 0  # the business year starts on 1 April
+    assert not built.problem.exempt_edges
