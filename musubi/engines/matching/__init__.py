@@ -19,10 +19,13 @@ Public API
     that triggered them, shared terms, cosine similarity and the constraint fit.
     ``need_embedding_bytes(need, index)`` encodes a need once; store it and pass it as
     ``need_embedding`` so ranking does not re-run the encoder (~20 ms) every time.
-``suggest_team(need, skills, index, max_size=3) -> TeamSuggestion``
-    1-3 talents who together cover the required skill/category ids within capacity.
-``assign_batch(needs, index) -> Assignment``
-    Many open needs at once, maximising total fit under capacity with fairness.
+``suggest_team(need, index, skills=None, max_size=3) -> TeamSuggestion``
+    1-3 talents who together cover the required skill/category ids (default: the
+    categories found in the need) within their remaining capacity (CP-SAT); each member
+    shares a window and the language, someone can visit if the need is on-site.
+``assign_batch(needs, index, max_per_talent=2, newcomer_bonus=0.15) -> Assignment``
+    Many open needs at once, maximising total fit under capacity (CP-SAT); nobody takes
+    more than ``max_per_talent`` needs and talents without past engagements get a bonus.
 ``taxonomy_choices() -> tuple[CategoryChoice, ...]``
     Categories and skills (id, Japanese, English label) for a skill picker.
 ``to_bytes`` / ``from_bytes``
@@ -30,6 +33,9 @@ Public API
 ``Embedder``, ``USEEmbedder``, ``HashingEmbedder``
     The protocol, the real model (threads = core count, loaded lazily, offline) and a
     fast deterministic fake for tests.
+
+Evaluation and benchmark: ``musubi match-eval`` (``cli.eval_main``), figures and
+commands in ``docs/benchmarks/matching.md``.
 
 Attributes are imported lazily so ``import musubi.engines.matching.cli`` stays cheap.
 """

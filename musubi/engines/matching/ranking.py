@@ -14,6 +14,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from .blas import single_threaded
 from .constraints import BUDGET_RANK, check, feasible_mask
 from .embedding import from_bytes, to_bytes
 from .index import TalentIndex
@@ -265,7 +266,11 @@ def rank_prepared(
     n = int(mask.sum())
     if n == 0:
         return []
-    total, parts = score_all(prep, index, method, weights, mask)
+    if index.approximate:
+        with single_threaded():  # see blas.py: far faster on a busy 2-core machine
+            total, parts = score_all(prep, index, method, weights, mask)
+    else:
+        total, parts = score_all(prep, index, method, weights, mask)
     total[~mask] = -np.inf
     if index.approximate and method != "bm25":
         # Only exactly rescored candidates may be returned.
