@@ -107,6 +107,8 @@ def test_a_fixed_term_worker_cannot_be_given_a_shift(notified: Town, as_user: An
 def test_a_timesheet_ending_before_it_starts_is_refused(notified: Town, as_user: Any) -> None:
     with scopes_disabled():
         shift = shift_in(notified)
+        shift.roster.status = "published"
+        shift.roster.save()
     response = as_user(notified.worker_user).post(
         f"/c/{notified.cooperative.slug}/dispatch/shifts/{shift.pk}/timesheet/",
         {"actual_start": "17:00", "actual_end": "09:00", "break_minutes": "60"},

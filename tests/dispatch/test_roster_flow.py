@@ -113,3 +113,16 @@ def test_the_progress_fragment_polls_while_running_and_reloads_when_done(
     with scopes_disabled():
         RosterRun.objects.filter(pk=run.pk).update(status="done")
     assert client.get(url).headers["HX-Refresh"] == "true"
+
+
+def test_members_and_workers_cannot_open_shifts_of_a_draft_roster(
+    busy_town: Town, as_user: Any
+) -> None:
+    from tests.dispatch.factories import shift_in
+
+    with scopes_disabled():
+        shift = shift_in(busy_town)
+    url = f"/c/{busy_town.cooperative.slug}/dispatch/shifts/{shift.pk}/timesheet/"
+    assert as_user(busy_town.member_user).get(url).status_code == 404
+    assert as_user(busy_town.worker_user).get(url).status_code == 404
+    assert as_user(busy_town.coordinator).get(url).status_code == 200
