@@ -247,10 +247,7 @@ class _Search:
         self.hint: dict[tuple[int, int], tuple[int, ...]] | None = None
         self.iterations = 0
         self.dtime = 0.3
-        self.cover_moves = False
         self.escalate = False
-        self._short: list[tuple[int, int]] = []
-        self._short_for: object = None
 
     def elapsed(self) -> float:
         return time.monotonic() - self.t0
@@ -306,22 +303,6 @@ class _Search:
             if bound > -(10**15):
                 self.bound = bound if self.bound is None else max(self.bound, bound)
 
-    def _short_cells(self) -> list[tuple[int, int]]:
-        """Cover cells of the incumbent that miss their target (cached per incumbent)."""
-        if self._short_for is self.best:
-            return self._short
-        count: dict[tuple[int, int], int] = {}
-        for (_, d), ss in (self.best or {}).items():
-            for s in ss:
-                count[d, s] = count.get((d, s), 0) + 1
-        self._short = [
-            (cv.day, self.c.sidx[cv.shift])
-            for cv in self.p.cover
-            if count.get((cv.day, self.c.sidx[cv.shift]), 0) != cv.target
-        ]
-        self._short_for = self.best
-        return self._short
-
     def pick(self, size: float) -> Neighbourhood:
         c, rng = self.c, self.rng
         kind = rng.random()
@@ -335,24 +316,14 @@ class _Search:
             pool = [e for e in range(c.E) if c.skill[e][s]] or list(range(c.E))
             k = min(len(pool), max(2, nw))
             return Neighbourhood(workers=frozenset(rng.sample(pool, k)))
-        length = max(7, min(c.H, round(size / max(1, c.E * c.S))))
+        # A window of days for as many workers as the size allows: windows over all
+        # workers of a large instance are slow to solve (seconds) and rarely pay off.
+        length = min(c.H, rng.choice((7, 14)))
+        k = max(2, round(size / max(1, length * c.S)))
         a = rng.randrange(0, max(1, c.H - length + 1))
-        if kind < 0.85 and self.cover_moves:
-            short = self._short_cells()
-            if short:
-                # Around an under- or over-covered cell: those qualified, a few days wide.
-                d, s = short[rng.randrange(len(short))]
-                pool = [e for e in range(c.E) if c.skill[e][s]] or list(range(c.E))
-                span = max(3, min(c.H, round(size / max(1, len(pool) * c.S))))
-                k = min(len(pool), max(2, round(size / max(1, span * c.S))))
-                lo = max(0, min(d - span // 2, c.H - span))
-                return Neighbourhood(workers=frozenset(rng.sample(pool, k)), days=(lo, lo + span))
-        if kind < 0.85 or nw * 3 >= c.E:
+        if k >= c.E:
             return Neighbourhood(days=(a, a + length))
-        ww = max(1, min(c.E, nw * 3))
-        length2 = max(7, min(c.H, length * 3))
-        a = rng.randrange(0, max(1, c.H - length2 + 1))
-        return Neighbourhood(workers=frozenset(rng.sample(range(c.E), ww)), days=(a, a + length2))
+        return Neighbourhood(workers=frozenset(rng.sample(range(c.E), k)), days=(a, a + length))
 
     def lns(self, stop_before: float = 0.0) -> None:
         c = self.c
