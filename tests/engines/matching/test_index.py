@@ -94,3 +94,18 @@ def test_two_stage_projection_matches_exact_ranking(fake: HashingEmbedder) -> No
     # Upserts after fitting are projected with the same basis.
     index.upsert(talent("late", "Shopify構築 ネットショップ 物撮り"))
     assert "late" in {m.talent_id for m in rank(q, index, top=10)}
+
+
+def test_single_threaded_blas_restores_the_setting() -> None:
+    from musubi.engines.matching.blas import _controls, single_threaded
+
+    controls = _controls()
+    if controls is None:  # another numpy build: the helper is a documented no-op
+        with single_threaded():
+            pass
+        return
+    get, _ = controls
+    before = get()
+    with single_threaded():
+        assert get() == 1
+    assert get() == before
