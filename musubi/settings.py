@@ -136,7 +136,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("MUSUBI_FROM_EMAIL", "musubi@localhost")
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("MUSUBI_TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"),
+        "BACKEND": os.environ.get(
+            "MUSUBI_TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"
+        ),
     }
 }
 

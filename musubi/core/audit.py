@@ -12,7 +12,7 @@ from musubi.core.models import AuditLogEntry
 def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
-    if isinstance(value, dt.date | dt.datetime | decimal.Decimal):
+    if isinstance(value, dt.date | dt.datetime | dt.time | dt.timedelta | decimal.Decimal):
         return str(value)
     return value
 
