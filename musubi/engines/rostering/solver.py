@@ -47,7 +47,7 @@ class Options:
     max_iterations: int | None = None
     progress: Progress | None = None
     # Fraction of the time given to the full model before LNS starts.
-    full_share: float = 0.15
+    full_share: float = 0.1
     log: bool = False
 
 
@@ -292,7 +292,8 @@ class _Search:
             self.infeasible = True
             return
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            bound = round(solver.best_objective_bound)
+            # Every term is non-negative, whatever the LP says about the spread terms.
+            bound = max(0, round(solver.best_objective_bound))
             self.bound = bound if self.bound is None else max(self.bound, bound)
             roster = _extract(self.c, built, solver, {}, Neighbourhood())
             self.offer(roster, round(solver.objective_value))
@@ -428,16 +429,20 @@ def solve(
         s.offer(roster, sum(evaluate(c, roster, **kw).values()))
     elif roster is not None:
         s.hint = roster  # may break a cross-worker hard minimum: a hint only
-    # Small models: a short full solve (often proves optimality, always gives a bound),
-    # LNS, then a final hinted full solve to close the gap. Large models: LNS only.
-    if s.left() > 0 and opt.full_share > 0 and (small or s.best is None):
+    # Tiny models: a short full solve first (it often proves optimality). Small models:
+    # LNS, then a final hinted full solve for the bound. Large models: LNS only.
+    tiny = c.E * c.H * c.S <= 1000
+    if s.left() > 0 and opt.full_share > 0 and (tiny or s.best is None):
         s.full(max(0.5, min(s.left() * opt.full_share, 8.0)))
     # Nothing found yet: give the full model the remaining time, unless the model is so
     # large that merely building it would overrun the time limit.
     if s.best is None and not s.infeasible and s.left() > (0.5 if small else 30.0):
         s.full(s.left())
     if not s.infeasible and s.best is not None:
-        proof = opt.time_limit * opt.full_share if small and opt.full_share > 0 else 0.0
+        proof = 0.0
+        if small and opt.full_share > 0:
+            # At least two seconds: building and presolving the full model takes ~1 s.
+            proof = max(opt.time_limit * opt.full_share, min(2.0, 0.25 * opt.time_limit))
         s.lns(stop_before=proof)
         if proof and not s.optimal and s.left() > 0.5:
             s.full(s.left())
