@@ -6,11 +6,13 @@ Phases, all sharing one incumbent roster:
    which only those workers are free, earlier workers are fixed and later ones are
    absent. Worker rules only involve the worker's own cells, so each step is small and
    the result satisfies every worker rule (it is the CP-SAT warm start / hint).
-2. Full model with the hint, for a slice of the time: proves optimality on small
-   instances and gives the lower bound.
-3. LNS: free a few workers, a window of days, or workers x window, fix the rest to the
-   incumbent, solve the sub-model with a deterministic-time limit. Two neighbourhoods are
-   solved in parallel threads (one CP-SAT worker each) and the better one is kept.
+2. Full model with the hint: first, for a slice of the time, on tiny models (where it
+   often proves optimality); last, for at least 2 s, on small models (the lower bound
+   and sometimes the proof). Large models skip it: CP-SAT alone finds nothing there.
+3. LNS: free a few workers, workers sharing a shift type, or a subset of workers over a
+   one- or two-week window of days; fix the rest to the incumbent and solve the
+   sub-model with a deterministic-time limit. Two neighbourhoods are solved in parallel
+   threads (one CP-SAT worker each) and the better one is kept.
    Neighbourhood sizes adapt: grow when sub-models are solved to optimality, shrink when
    they time out.
 
@@ -247,6 +249,7 @@ class _Search:
         self.hint: dict[tuple[int, int], tuple[int, ...]] | None = None
         self.iterations = 0
         self.dtime = 0.3
+        # Experimental, off: double the sub-solve time when stuck. Mixed in A/B runs.
         self.escalate = False
 
     def elapsed(self) -> float:
