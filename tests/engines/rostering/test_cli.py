@@ -125,3 +125,18 @@ def test_importing_the_cli_does_not_load_the_solver() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_json_schema_describes_the_fields_the_reader_accepts() -> None:
+    from dataclasses import fields
+
+    from musubi.engines.rostering.jsonio import SCHEMA_PATH
+    from musubi.engines.rostering.model import LabourRules, Weights, Worker
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    props = schema["properties"]
+    assert set(schema["required"]) == {"horizon", "shifts", "workers"}
+    assert set(props["workers"]["items"]["properties"]) == {f.name for f in fields(Worker)}
+    assert set(props["labour"]["properties"]) == {f.name for f in fields(LabourRules)}
+    assert set(props["weights"]["properties"]) == {f.name for f in fields(Weights)}
+    assert set(EXAMPLE) <= set(props)
