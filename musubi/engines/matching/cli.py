@@ -68,6 +68,12 @@ def eval_main(argv: list[str]) -> int:
     except _UsageError as e:
         print(f"musubi match-eval: error: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a traceback.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 class _UsageError(Exception):

@@ -348,15 +348,23 @@ def explain(
         set(prep.profile.categories) & set(tprof.categories),
         key=lambda c: -prep.profile.categories[c] * tprof.categories[c],
     )
-    skills = [s for s in tprof.skills if tax.category_of(s) in cats]
+    # Categories the encoder placed the need in (no phrase of ours matched them) that the
+    # talent has: said separately, because "the model thinks so" is weaker evidence.
+    inferred = [
+        c
+        for c, w in zip(tax.category_ids, prep.soft_cat.tolist(), strict=True)
+        if w > 0 and c in tprof.categories and c not in cats
+    ]
+    skills = [s for s in tprof.skills if tax.category_of(s) in cats + inferred]
     skills.sort(key=lambda s: -tprof.skills[s])
     need_phr = _phrases(prep.profile, cats)
-    tal_phr = _phrases(tprof, cats)
+    tal_phr = _phrases(tprof, cats + inferred)
     doc_terms = index.bm25.doc_terms(slot)
     shared = [t for t in prep.terms if prep.terms[t] >= 1.0 and t in doc_terms]
     shared.sort(key=lambda t: -index.bm25.idf(t))
     return Explanation(
         matched_categories=tuple(tax.label(c) for c in cats),
+        inferred_categories=tuple(tax.label(c) for c in inferred),
         matched_skills=tuple(tax.label(s) for s in skills[:6]),
         need_phrases=tuple(need_phr[:6]),
         talent_phrases=tuple(tal_phr[:6]),

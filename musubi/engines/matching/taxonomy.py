@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .text import Analysis, Analyzer, default_analyzer
+from .text import Analysis, Analyzer, Token, default_analyzer
 from .types import ConceptHit
 
 # Generic category words (デザイン, data, IT) are weaker evidence than a named skill or an
@@ -132,13 +132,13 @@ class Taxonomy:
         return sid or None
 
     def extract(self, analysis: Analysis) -> list[ConceptHit]:
-        by_sentence: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        by_sentence: dict[int, list[Token]] = defaultdict(list)
         for t in analysis.tokens:
-            by_sentence[t.sentence].append((t.term, t.surface))
+            by_sentence[t.sentence].append(t)
         hits: list[ConceptHit] = []
         seen: set[tuple[str, str, frozenset[str]]] = set()
-        for toks in by_sentence.values():
-            present = {term for term, _ in toks}
+        for s_idx, toks in by_sentence.items():
+            present = {t.term for t in toks}
             for term in present:
                 for p in self._by_first.get(term, ()):
                     if not p.terms <= present:
@@ -147,11 +147,11 @@ class Taxonomy:
                     if key in seen:
                         continue
                     seen.add(key)
-                    surfaces: list[str] = []
-                    for tt, surf in toks:
-                        if tt in p.terms and surf not in surfaces:
-                            surfaces.append(surf)
-                    hits.append(ConceptHit(p.skill_id, p.category_id, "…".join(surfaces), p.weight))
+                    hits.append(
+                        ConceptHit(
+                            p.skill_id, p.category_id, _quote(analysis, s_idx, toks, p), p.weight
+                        )
+                    )
         return hits
 
     def profile(self, text: str, skills: tuple[str, ...] = ()) -> ConceptProfile:
@@ -175,6 +175,25 @@ class Taxonomy:
             {s: 1.0 - math.exp(-w) for s, w in skill_raw.items()},
             tuple(hits),
         )
+
+
+# Quote the text itself when the matched words sit close together (「ネットで売りたい」),
+# otherwise list them (「ネット…売り」) rather than quoting half a paragraph.
+_MAX_QUOTE = 24
+
+
+def _quote(analysis: Analysis, s_idx: int, toks: list[Token], p: _Pattern) -> str:
+    first: dict[str, Token] = {}
+    for t in toks:
+        if t.term in p.terms and t.term not in first:
+            first[t.term] = t
+    used = sorted(first.values(), key=lambda t: t.begin)
+    begin, end = used[0].begin, max(t.end for t in used)
+    if end - begin <= _MAX_QUOTE:
+        quoted = analysis.quote(s_idx, begin, end)
+        if quoted:
+            return quoted
+    return "…".join(dict.fromkeys(t.surface for t in used))
 
 
 @cache

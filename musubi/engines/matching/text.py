@@ -218,15 +218,22 @@ class Token:
     surface: str  # original surface, for explanations
     sentence: int
     sub: bool  # True for a mode-A sub-unit of a longer mode-C word
+    begin: int = 0  # character offsets within the sentence, to quote the text back
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
     tokens: tuple[Token, ...]
+    sentences: tuple[str, ...] = ()
 
     @property
     def terms(self) -> list[str]:
         return [t.term for t in self.tokens]
+
+    def quote(self, sentence: int, begin: int, end: int) -> str:
+        """The original (NFKC) text of a span, for explanations."""
+        return self.sentences[sentence][begin:end] if sentence < len(self.sentences) else ""
 
 
 class Analyzer:
@@ -285,9 +292,8 @@ class Analyzer:
         tokens: list[Token] = []
         tok = self._tok()
         # NFKC only: case is folded per token so acronyms (IT) can be told from words (it).
-        for s_idx, sentence in enumerate(
-            _SENTENCE_SPLIT.split(unicodedata.normalize("NFKC", text))
-        ):
+        sentences = tuple(_SENTENCE_SPLIT.split(unicodedata.normalize("NFKC", text)))
+        for s_idx, sentence in enumerate(sentences):
             if not sentence.strip():
                 continue
             for m in tok.tokenize(sentence):
@@ -295,14 +301,16 @@ class Analyzer:
                 term = self.term_for(m.surface(), m.normalized_form(), pos)
                 if term is None:
                     continue
-                tokens.append(Token(term, m.surface(), s_idx, False))
+                tokens.append(Token(term, m.surface(), s_idx, False, m.begin(), m.end()))
                 subs = m.split(self._mode_a)
                 if len(subs) > 1:
                     for sub in subs:
                         st = self.term_for(sub.surface(), sub.normalized_form(), pos)
                         if st is not None and st != term and len(st) > 1:
-                            tokens.append(Token(st, sub.surface(), s_idx, True))
-        return Analysis(tuple(tokens))
+                            tokens.append(
+                                Token(st, sub.surface(), s_idx, True, sub.begin(), sub.end())
+                            )
+        return Analysis(tuple(tokens), sentences)
 
 
 # Texts repeat a lot (taxonomy phrases, re-indexed talents); analysis is pure, so cache it.

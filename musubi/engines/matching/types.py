@@ -95,10 +95,13 @@ class Explanation:
     similarity: float
     constraints: ConstraintFit
     components: tuple[tuple[str, float], ...] = field(default=())
+    # Categories only the sentence encoder linked the need to (no taxonomy phrase matched).
+    inferred_categories: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
             "categories": list(self.matched_categories),
+            "inferred_categories": list(self.inferred_categories),
             "skills": list(self.matched_skills),
             "need_phrases": list(self.need_phrases),
             "talent_phrases": list(self.talent_phrases),

@@ -3,7 +3,7 @@ import pytest
 from musubi.engines.matching import rank
 from musubi.engines.matching.embedding import USEEmbedder
 from musubi.engines.matching.index import TalentIndex
-from musubi.engines.matching.ranking import need_embedding_bytes
+from musubi.engines.matching.ranking import DEFAULT_WEIGHTS, need_embedding_bytes
 
 from .conftest import SMALL_TALENTS, need
 
@@ -64,3 +64,21 @@ def test_real_model_ranks_builder_over_sommelier(use_embedder: USEEmbedder) -> N
     blob = need_embedding_bytes(n, index)
     assert [m.talent_id for m in rank(n, index, need_embedding=blob)] == hybrid
     assert plain  # the plain encoder ranks too (its order is what the hybrid improves on)
+
+
+def test_encoder_only_categories_are_explained_separately(small_index: TalentIndex) -> None:
+    from musubi.engines.matching.ranking import prepare, rank_prepared
+
+    n = need("n", "うちの品物をどうにかしたい")
+    prep = prepare(n, small_index)
+    # Force the case "no phrase matched, the encoder guessed ec".
+    soft = prep.soft_cat * 0
+    soft[small_index.category_index("ec")] = 1.0
+    prep = type(prep)(prep.need, prep.profile, prep.terms, prep.vector, soft, prep.skill, soft)
+    top = {
+        m.talent_id: m
+        for m in rank_prepared(prep, small_index, 10, True, "hybrid", DEFAULT_WEIGHTS)
+    }
+    ex = top["ec"].explanation
+    assert ex.matched_categories == () and "ネット販売・EC" in ex.inferred_categories
+    assert ex.as_dict()["inferred_categories"] == ["ネット販売・EC"]
