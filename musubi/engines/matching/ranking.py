@@ -8,7 +8,7 @@ best value among the candidates, concept overlap is already in [0, 1].
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -262,6 +262,10 @@ def rank_prepared(
     method: Method,
     weights: Weights,
 ) -> list[Match]:
+    """:func:`rank` for a need already prepared (reuse one preparation across calls).
+
+    On indexes large enough for the two-stage path at most ``RESCORE`` results exist.
+    """
     mask = candidate_mask(prep.need, index, constraints)
     n = int(mask.sum())
     if n == 0:
@@ -384,4 +388,13 @@ def _phrases(profile: ConceptProfile, cats: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["DEFAULT_WEIGHTS", "Method", "PreparedNeed", "Weights", "prepare", "rank", "replace"]
+__all__ = [
+    "DEFAULT_WEIGHTS",
+    "Method",
+    "PreparedNeed",
+    "Weights",
+    "need_embedding_bytes",
+    "prepare",
+    "rank",
+    "rank_prepared",
+]
