@@ -187,7 +187,7 @@ def construct(
                 relax=relax,
                 skip_hard_min=True,
                 hint=False,
-                cache=None,
+                cache=cache,  # rows of earlier blocks are fixed: their costs are cached
                 **kw,
             )
             if sub.roster is not None or sub.status == cp_model.INFEASIBLE:
