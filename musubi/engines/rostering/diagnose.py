@@ -10,16 +10,17 @@ from ortools.sat.python import cp_model
 from .builder import Builder
 from .checker import check
 from .compiled import Compiled
-from .model import Assignment, Problem, UncoveredDemand
+from .model import Assignment, Problem, UncoveredDemand, Worker
 
 # Detailed per-worker analysis is quadratic-ish; beyond this budget reasons are summarised.
 _ANALYSIS_SECONDS = 5.0
 
 
 def uncovered_reasons(
-    p: Problem, assignments: tuple[Assignment, ...]
+    p: Problem, assignments: tuple[Assignment, ...], seconds: float = _ANALYSIS_SECONDS
 ) -> tuple[UncoveredDemand, ...]:
     t0 = time.monotonic()
+    qualified_for: dict[str, list[Worker]] = {}
     shifts = {s.id: s for s in p.shifts}
     count: dict[tuple[int, str], int] = {}
     mine: dict[str, list[Assignment]] = {}
@@ -32,15 +33,17 @@ def uncovered_reasons(
         if n >= cv.target:
             continue
         sh = shifts[cv.shift]
-        qualified = [
-            w
-            for w in p.workers
-            if (sh.skill is None or sh.skill in w.skills) and w.max_for(sh.id) != 0
-        ]
+        if sh.id not in qualified_for:
+            qualified_for[sh.id] = [
+                w
+                for w in p.workers
+                if (sh.skill is None or sh.skill in w.skills) and w.max_for(sh.id) != 0
+            ]
+        qualified = qualified_for[sh.id]
         if not qualified:
             out.append(UncoveredDemand(cv.day, cv.shift, cv.target, n, "nobody qualified"))
             continue
-        if time.monotonic() - t0 > _ANALYSIS_SECONDS:
+        if time.monotonic() - t0 > seconds:
             out.append(UncoveredDemand(cv.day, cv.shift, cv.target, n, "not analysed (time)"))
             continue
         details = []

@@ -6,6 +6,9 @@ Phases, all sharing one incumbent roster:
    which only those workers are free, earlier workers are fixed and later ones are
    absent. Worker rules only involve the worker's own cells, so each step is small and
    the result satisfies every worker rule (it is the CP-SAT warm start / hint).
+   From ``LONG_HORIZON`` days on, CP-SAT needs seconds per worker even for one legal
+   row, so rows come from a dynamic programme instead (rows.py, pattern.py), and a
+   sweep rebuilds them one by one while that pays (sweep.py).
 2. Full model with the hint: first, for a slice of the time, on tiny models (where it
    often proves optimality); last, for at least 2 s, on small models (the lower bound
    and sometimes the proof). Large models skip it: CP-SAT alone finds nothing there.
@@ -33,12 +36,19 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from .builder import Builder, Built, Neighbourhood, Roster
+from .builder import Builder, Neighbourhood, Roster
 from .compiled import Compiled
+from .construct import construct, construct_rows
 from .model import Assignment, Problem, Solution
+from .subsolve import _extract, _hint, _params, evaluate, solve_sub
+from .sweep import plain_objective
 from .validate import validate
 
 Progress = Callable[[int, int | None, float], None]
+
+# From this many days on, rows come from the dynamic programme (pattern.py): CP-SAT's
+# worker-by-worker construction needs seconds per worker there, minutes per instance.
+LONG_HORIZON = 56
 
 
 @dataclass(frozen=True)
@@ -51,166 +61,6 @@ class Options:
     # Fraction of the time given to the full model before LNS starts.
     full_share: float = 0.1
     log: bool = False
-
-
-@dataclass
-class _Sub:
-    status: Any
-    objective: int | None
-    roster: dict[tuple[int, int], tuple[int, ...]] | None
-    bound: int | None = None
-
-
-def _params(solver: cp_model.CpSolver, workers: int, seed: int, seconds: float) -> None:
-    prm = solver.parameters
-    prm.num_workers = max(1, workers)
-    prm.random_seed = seed
-    prm.max_time_in_seconds = max(0.01, seconds)
-    if workers > 1:
-        # Interleaved search is CP-SAT's deterministic multi-worker mode.
-        prm.interleave_search = True
-
-
-def _extract(
-    c: Compiled, built: Built, solver: cp_model.CpSolver, base: Roster, nbh: Neighbourhood
-) -> dict[tuple[int, int], tuple[int, ...]]:
-    roster: dict[tuple[int, int], tuple[int, ...]] = {}
-    for key, val in base.items():
-        e, d = key
-        in_w = nbh.workers is None or e in nbh.workers
-        in_d = nbh.days is None or nbh.days[0] <= d < nbh.days[1]
-        if not (in_w and in_d):
-            roster[key] = val
-    cells: dict[tuple[int, int], list[int]] = {}
-    for (e, d, s), v in built.x.items():
-        if solver.boolean_value(v):
-            cells.setdefault((e, d), []).append(s)
-    for key, ss in cells.items():
-        roster[key] = tuple(sorted(ss))
-    return roster
-
-
-def _hint(built: Built, roster: Roster) -> None:
-    for (e, d, s), v in built.x.items():
-        built.model.add_hint(v, s in roster.get((e, d), ()))
-
-
-def solve_sub(
-    c: Compiled,
-    roster: Roster,
-    nbh: Neighbourhood,
-    *,
-    seed: int,
-    dtime: float,
-    seconds: float,
-    workers: int = 1,
-    cache: dict[Any, dict[str, int]] | None = None,
-    relax: frozenset[int] = frozenset(),
-    skip_hard_min: bool = False,
-    hint: bool = True,
-    previous: Roster | None = None,
-    change_weight: int = 0,
-) -> _Sub:
-    b = Builder(
-        c,
-        roster=roster,
-        nbh=nbh,
-        worker_cache=cache,
-        relax_workers=relax,
-        skip_hard_min=skip_hard_min,
-        previous=previous,
-        change_weight=change_weight,
-    )
-    built = b.build()
-    if hint:
-        _hint(built, roster)
-    solver = cp_model.CpSolver()
-    _params(solver, workers, seed, seconds)
-    if dtime > 0:
-        solver.parameters.max_deterministic_time = dtime
-    # The full LP relaxation of the cover and sliding-window rules is what proves small
-    # sub-models optimal quickly (about 10x faster than the default level on Curtois-Qu).
-    solver.parameters.linearization_level = 2
-    st = solver.solve(built.model)
-    if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return _Sub(st, None, None)
-    return _Sub(
-        st,
-        round(solver.objective_value),
-        _extract(c, built, solver, roster, nbh),
-        round(solver.best_objective_bound),
-    )
-
-
-def evaluate(c: Compiled, roster: Roster, **kw: Any) -> dict[str, int]:
-    """Objective terms of a complete roster, computed by the builder with nothing free."""
-    b = Builder(c, roster=roster, nbh=Neighbourhood(workers=frozenset()), **kw)
-    built = b.build()
-    assert not built.terms or all(not ts for ts in built.terms.values())
-    return {k: v for k, v in built.const.items() if v}
-
-
-def construct(
-    c: Compiled,
-    deadline: float,
-    seed: int,
-    cache: dict[Any, dict[str, int]],
-    parallel: int = 1,
-    **kw: Any,
-) -> dict[tuple[int, int], tuple[int, ...]] | None:
-    """Greedy by blocks of workers, each block solved exactly given earlier blocks.
-
-    With ``parallel`` = 2, two blocks are solved at once against the same earlier roster
-    (each ignores the other), which halves the time on long horizons for a slightly
-    worse start; the LNS repairs that quickly.
-    """
-    roster: dict[tuple[int, int], tuple[int, ...]] = {}
-    E = c.E
-    cells = max(1, c.H * max(1, c.S))
-    # Blocks of one or two workers: each step is then proved optimal in milliseconds.
-    size = max(1, min(E, 120 // cells))
-    blocks = [frozenset(range(i, min(E, i + size))) for i in range(0, E, size)]
-
-    def step(k: int, base: dict[tuple[int, int], tuple[int, ...]]) -> _Sub:
-        done = frozenset(e for b in blocks[:k] for e in b)
-        relax = frozenset(range(E)) - done - blocks[k]
-        for dtime in (0.5, 5.0):
-            # A year-long contract with a tight minutes window can need the longer search.
-            left = deadline - time.monotonic()
-            sub = solve_sub(
-                c,
-                base,
-                Neighbourhood(workers=blocks[k]),
-                seed=seed + k,
-                dtime=dtime,
-                seconds=max(0.5, min(left, 20.0)),
-                relax=relax,
-                skip_hard_min=True,
-                hint=False,
-                cache=cache,  # rows of earlier blocks are fixed: their costs are cached
-                **kw,
-            )
-            if sub.roster is not None or sub.status == cp_model.INFEASIBLE:
-                return sub
-        return sub
-
-    with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
-        k = 0
-        while k < len(blocks):
-            if time.monotonic() > deadline:
-                return None  # too slow: leave it to the full model
-            ks = list(range(k, min(len(blocks), k + max(1, parallel))))
-            base = dict(roster)
-            results = list(pool.map(step, ks, [base] * len(ks)))
-            for j, sub in zip(ks, results, strict=True):
-                if sub.roster is None:
-                    return None
-                for e in blocks[j]:
-                    for d in range(c.H):
-                        if (e, d) in sub.roster:
-                            roster[e, d] = sub.roster[e, d]
-            k += len(ks)
-    return roster
 
 
 def _to_assignments(p: Problem, roster: Roster) -> tuple[Assignment, ...]:
@@ -307,6 +157,27 @@ class _Search:
             if bound > -(10**15):
                 self.bound = bound if self.bound is None else max(self.bound, bound)
 
+    def sweep(self, until: float) -> None:
+        """Rebuild rows one worker at a time with the dynamic programme (pattern.py) until
+        a whole pass gains under 0.5 % or ``until`` (monotonic) passes."""
+        from .sweep import Sweeper
+
+        if self.best is None or self.best_obj is None:
+            return
+        sw = Sweeper(self.c, dict(self.best))
+        obj = float(self.best_obj)
+        while time.monotonic() < until:
+            order = list(range(self.c.E))
+            self.rng.shuffle(order)
+            start = obj
+            for e in order:
+                if time.monotonic() >= until:
+                    break
+                obj += sw.improve(e)
+            self.offer(sw.roster(), round(obj))
+            if start - obj < 0.005 * start:
+                break
+
     def pick(self, size: float) -> Neighbourhood:
         c, rng = self.c, self.rng
         kind = rng.random()
@@ -336,7 +207,14 @@ class _Search:
         stale = 0
         par = 2 if self.opt.workers >= 2 else 1
         with ThreadPoolExecutor(max_workers=par) as pool:
-            while self.left() > 0.2 + stop_before and self.best is not None and not self.optimal:
+            # Building a sub-model takes up to a second on a year-long instance and is not
+            # covered by CP-SAT's time limit: keep that much in hand.
+            build = 0.0
+            while (
+                self.left() > 0.2 + stop_before + build
+                and self.best is not None
+                and not self.optimal
+            ):
                 if self.opt.max_iterations is not None and it >= self.opt.max_iterations:
                     break
                 base = self.best
@@ -352,12 +230,13 @@ class _Search:
                             nbh,
                             seed=seed,
                             dtime=self.dtime,
-                            seconds=max(0.05, min(self.left() - stop_before, 10.0)),
+                            seconds=max(0.05, min(self.left() - stop_before - build, 10.0)),
                             cache=self.cache,
                             **self.kw,
                         )
                     )
                 results = [f.result() for f in jobs]
+                build = max(r.build_seconds for r in results)
                 it += 1
                 if self.opt.log:
                     print(
@@ -414,6 +293,9 @@ def solve(
         kw = {"previous": roster_from(p, previous), "change_weight": change_weight}
     s = _Search(p, opt, **kw)
     c = s.c
+    # Keep the end of the time limit for the final evaluation and the reasons for
+    # uncovered demand (seconds on a year-long instance), so the limit holds.
+    s.deadline -= min(5.0, 0.08 * opt.time_limit)
     if previous is not None:
         # Repair: the previous roster, minus cells that became impossible, is the hint;
         # construction then rebuilds worker by worker, paying for every change.
@@ -427,7 +309,11 @@ def solve(
     small = c.E * c.H * c.S <= 8000
     share = 0.6 if small else 0.95
     deadline = s.t0 + opt.time_limit * share
-    roster = construct(c, deadline, opt.seed, s.cache, min(2, opt.workers), **kw)
+    roster = None
+    if previous is None and p.max_shifts_per_day == 1 and c.H >= LONG_HORIZON:
+        roster = construct_rows(c, deadline, opt.seed, s.cache)
+    if roster is None:
+        roster = construct(c, deadline, opt.seed, s.cache, min(2, opt.workers), **kw)
     if roster is not None and not any(cv.hard_min for cv in p.cover):
         s.offer(roster, sum(evaluate(c, roster, **kw).values()))
     elif roster is not None:
@@ -441,6 +327,8 @@ def solve(
     # large that merely building it would overrun the time limit.
     if s.best is None and not s.infeasible and s.left() > (0.5 if small else 30.0):
         s.full(s.left())
+    if s.best is not None and c.H >= LONG_HORIZON and plain_objective(c) and previous is None:
+        s.sweep(s.t0 + opt.time_limit * 0.7)
     if not s.infeasible and s.best is not None:
         proof = 0.0
         if small and opt.full_share > 0:
@@ -462,13 +350,14 @@ def solve(
     bound = s.bound
     optimal = s.optimal or (bound is not None and obj <= bound)
     assignments = _to_assignments(p, s.best)
+    budget = max(0.2, s.t0 + opt.time_limit - time.monotonic() - 0.2)
     return Solution(
         "optimal" if optimal else "feasible",
         assignments,
         obj,
         obj if optimal else bound,
         tuple(sorted(terms.items())),
-        uncovered_reasons(p, assignments),
+        uncovered_reasons(p, assignments, budget),
         seconds=s.elapsed(),
         seconds_to_best=s.t_best,
     )
