@@ -54,7 +54,7 @@ def check(
         by_worker[a.worker][a.day].append(shifts[a.shift])
 
     for w in p.workers:
-        _check_worker(p, w, by_worker[w.id], bad, cost)
+        check_worker(p, w, by_worker[w.id], bad, cost)
 
     for wid, d, sid in p.locked:
         if (wid, d, sid) not in seen:
@@ -119,13 +119,17 @@ def _runs(worked: list[bool], value: bool) -> list[tuple[int, int]]:
     return out
 
 
-def _check_worker(
+def check_worker(
     p: Problem,
     w: Worker,
     days: dict[int, list[ShiftType]],
     bad: list[str],
     cost: Counter[str],
 ) -> None:
+    """Append worker ``w``'s hard-rule violations to ``bad`` and add its soft costs.
+
+    Public so that the solver can test a row it built without the CP-SAT model (rows.py);
+    the checker itself still shares no code with the solver."""
     H = p.horizon
     worked = [bool(days.get(d)) for d in range(H)]
     lab = p.labour

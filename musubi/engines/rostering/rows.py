@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .checker import _check_worker
+from .checker import check_worker
 from .compiled import Compiled
 from .model import Request, ShiftType
 from .pattern import NEG, UNIT, _adjust_days, work_days
@@ -372,7 +372,7 @@ def row_violations(c: Compiled, e: int, row: dict[int, tuple[int, ...]]) -> list
     for d, ss in row.items():
         days[d] = [p.shifts[s] for s in ss]
     bad: list[str] = []
-    _check_worker(p, wk, days, bad, Counter())
+    check_worker(p, wk, days, bad, Counter())
     for wid, d, sid in p.locked:
         if wid == wk.id and c.sidx[sid] not in row.get(d, ()):
             bad.append(f"{wid}: locked {sid} on day {d} missing")

@@ -351,7 +351,7 @@ def solve(
     bound = s.bound
     optimal = s.optimal or (bound is not None and obj <= bound)
     assignments = _to_assignments(p, s.best)
-    budget = max(0.2, s.t0 + opt.time_limit - time.monotonic() - 0.2)
+    budget = max(0.0, s.t0 + opt.time_limit - time.monotonic() - 0.1)
     return Solution(
         "optimal" if optimal else "feasible",
         assignments,
