@@ -103,7 +103,7 @@ def work_days(
     return [list(map(bool, days[k])) if alive[k] else [] for k in range(L)]
 
 
-def _adjust_days(
+def adjust_days(
     worked: list[bool],
     worth: np.ndarray,
     minutes: np.ndarray,

@@ -22,7 +22,17 @@ import numpy as np
 from .checker import check_worker
 from .compiled import Compiled
 from .model import Request, ShiftType
-from .pattern import NEG, UNIT, _adjust_days, work_days
+from .pattern import NEG, UNIT, adjust_days, work_days
+
+
+def successions(c: Compiled) -> np.ndarray:
+    """compat[a, b]: shift type b may be worked the day after a (two-day gaps are left to
+    the exact check)."""
+    compat = np.ones((c.S, c.S), dtype=bool)
+    for cl in c.clashes:
+        if cl.delta == 1:
+            compat[cl.a, cl.b] = False
+    return compat
 
 
 def shift_types(
@@ -36,10 +46,7 @@ def shift_types(
     """A shift type for each worked day (-1 = off), honouring successions and type caps."""
     S = c.S
     minutes = np.asarray(c.minutes, dtype=float)
-    compat = np.ones((S, S), dtype=bool)  # compat[a, b]: b may follow a the next day
-    for cl in c.clashes:
-        if cl.delta == 1:
-            compat[cl.a, cl.b] = False
+    compat = successions(c)
     caps = np.full(S, np.inf)
     wk = c.p.workers[e]
     for s, sh in enumerate(c.p.shifts):
@@ -211,7 +218,7 @@ class RowBuilder:
                 # Pricing cannot reach every total (the days worked can jump by weeks
                 # at one price): add or drop days at the ends of runs instead.
                 priced = val - prices[None, :]
-                worked = _adjust_days(
+                worked = adjust_days(
                     worked,
                     priced.max(axis=1),
                     minutes[priced.argmax(axis=1)],
@@ -290,10 +297,7 @@ class RowBuilder:
 def _fit_caps(c: Compiled, e: int, types: list[int], val: np.ndarray) -> None:
     """Move days off over-used shift types onto others, least worth lost first."""
     S, H = c.S, len(types)
-    compat = np.ones((S, S), dtype=bool)
-    for cl in c.clashes:
-        if cl.delta == 1:
-            compat[cl.a, cl.b] = False
+    compat = successions(c)
     wk = c.p.workers[e]
     caps = np.asarray([np.inf if (m := wk.max_for(sh.id)) is None else m for sh in c.p.shifts])
     usable = val > NEG / 2
@@ -328,10 +332,7 @@ def _fit_minutes(
     """
     S, H = c.S, len(types)
     minutes = c.minutes
-    compat = np.ones((S, S), dtype=bool)
-    for cl in c.clashes:
-        if cl.delta == 1:
-            compat[cl.a, cl.b] = False
+    compat = successions(c)
     wk = c.p.workers[e]
     caps = [wk.max_for(sh.id) for sh in c.p.shifts]
     cap_arr = np.asarray([np.inf if x is None else x for x in caps])
