@@ -35,6 +35,21 @@ def successions(c: Compiled) -> np.ndarray:
     return compat
 
 
+def type_caps(c: Compiled, e: int) -> np.ndarray:
+    """Worker e's most shifts of each type over the horizon (inf = no cap)."""
+    wk = c.p.workers[e]
+    return np.asarray([np.inf if (m := wk.max_for(sh.id)) is None else m for sh in c.p.shifts])
+
+
+def _fits_neighbours(t: np.ndarray, compat: np.ndarray) -> np.ndarray:
+    """ok[d, b]: type b on day d may follow day d-1's type and precede day d+1's."""
+    before = np.concatenate(([-1], t[:-1]))
+    after = np.concatenate((t[1:], [-1]))
+    ok = np.where(before[:, None] >= 0, compat[np.maximum(before, 0)], True)
+    ok &= np.where(after[:, None] >= 0, compat[:, np.maximum(after, 0)].T, True)
+    return ok
+
+
 def shift_types(
     c: Compiled,
     e: int,
@@ -47,12 +62,7 @@ def shift_types(
     S = c.S
     minutes = np.asarray(c.minutes, dtype=float)
     compat = successions(c)
-    caps = np.full(S, np.inf)
-    wk = c.p.workers[e]
-    for s, sh in enumerate(c.p.shifts):
-        m = wk.max_for(sh.id)
-        if m is not None:
-            caps[s] = m
+    caps = type_caps(c, e)
     # ``prices`` (per type, filled in on return) carry the caps' prices between calls.
     pen = np.zeros(S) if prices is None else prices.copy()
     H = len(days)
@@ -298,8 +308,7 @@ def _fit_caps(c: Compiled, e: int, types: list[int], val: np.ndarray) -> None:
     """Move days off over-used shift types onto others, least worth lost first."""
     S, H = c.S, len(types)
     compat = successions(c)
-    wk = c.p.workers[e]
-    caps = np.asarray([np.inf if (m := wk.max_for(sh.id)) is None else m for sh in c.p.shifts])
+    caps = type_caps(c, e)
     usable = val > NEG / 2
     t = np.asarray(types)
     worked = t >= 0
@@ -309,11 +318,8 @@ def _fit_caps(c: Compiled, e: int, types: list[int], val: np.ndarray) -> None:
         if not over.any():
             break
         ta = np.where(worked, t, 0)
-        before = np.concatenate(([-1], t[:-1]))
-        after = np.concatenate((t[1:], [-1]))
         ok = usable & (worked & over[ta])[:, None] & (counts < caps)[None, :]
-        ok &= np.where(before[:, None] >= 0, compat[np.maximum(before, 0)], True)
-        ok &= np.where(after[:, None] >= 0, compat[:, np.maximum(after, 0)].T, True)
+        ok &= _fits_neighbours(t, compat)
         if not ok.any():
             break
         loss = np.where(ok, val[np.arange(H), ta][:, None] - val, np.inf)
@@ -331,12 +337,9 @@ def _fit_minutes(
     keeping successions and per-type caps. Leaves ``types`` as close as it got.
     """
     S, H = c.S, len(types)
-    minutes = c.minutes
     compat = successions(c)
-    wk = c.p.workers[e]
-    caps = [wk.max_for(sh.id) for sh in c.p.shifts]
-    cap_arr = np.asarray([np.inf if x is None else x for x in caps])
-    m = np.asarray(minutes, dtype=float)
+    caps = type_caps(c, e)
+    m = np.asarray(c.minutes, dtype=float)
     usable = val > NEG / 2
     t = np.asarray(types)
     worked = t >= 0
@@ -348,12 +351,9 @@ def _fit_minutes(
         counts = np.bincount(t[worked], minlength=S)
         ta = np.where(worked, t, 0)
         delta = m[None, :] - m[ta][:, None]
-        before = np.concatenate(([-1], t[:-1]))
-        after = np.concatenate((t[1:], [-1]))
-        ok = usable & worked[:, None] & (counts < cap_arr)[None, :]
+        ok = usable & worked[:, None] & (counts < caps)[None, :]
         ok &= (delta > 0) if up else (delta < 0)
-        ok &= np.where(before[:, None] >= 0, compat[np.maximum(before, 0)], True)
-        ok &= np.where(after[:, None] >= 0, compat[:, np.maximum(after, 0)].T, True)
+        ok &= _fits_neighbours(t, compat)
         new_total = total + delta
         ok &= (new_total <= hi) if up else (new_total >= lo)
         if not ok.any():
