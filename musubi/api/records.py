@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 
 from musubi.cooperatives.models import Role
 from musubi.core.audit import audited_save
+from musubi.core.schemas import SaneDate
 from musubi.core.tenancy import get_for, role_of
 from musubi.members.forms import MemberBusinessForm
 from musubi.members.models import MemberBusiness, Site
@@ -41,8 +42,8 @@ class MemberIn(Schema):
     name: str
     name_kana: str
     industry: str
-    member_from: dt.date
-    member_to: dt.date | None = None
+    member_from: SaneDate
+    member_to: SaneDate | None = None
     corporate_number: str = ""
     invoice_registration_number: str = ""
     phone: str = ""

@@ -2,11 +2,13 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from musubi.core.forms import DateInput
+from musubi.core.forms import BoundedDatesMixin, DateInput, MonthField
 from musubi.dispatch.models import (
+    MAX_HEADCOUNT,
     DesignatedPeriod,
     DispatchTerms,
     RequestStatus,
@@ -28,7 +30,7 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
+class StaffingRequestForm(BoundedDatesMixin, forms.ModelForm[StaffingRequest]):
     member = SafeModelChoiceField(label=_("member"), queryset=MemberBusiness.objects.none())
     site = SafeModelChoiceField(label=_("site"), queryset=Site.objects.none())
     weekdays = forms.TypedMultipleChoiceField(
@@ -63,6 +65,11 @@ class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
             self.fields["member"].initial = member.pk
         self.fields["member"].queryset = members  # type: ignore[attr-defined]
         self.fields["site"].queryset = sites  # type: ignore[attr-defined]
+        bounded = {"headcount": (1, MAX_HEADCOUNT), "break_minutes": (0, 600)}
+        for name, (low, high) in bounded.items():
+            field = self.fields[name]
+            field.validators += [MinValueValidator(low), MaxValueValidator(high)]
+            field.widget.attrs.update(min=low, max=high)
 
     def clean(self) -> dict[str, Any]:
         # Said here in words, before the model's check constraints answer with their names.
@@ -89,7 +96,7 @@ class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
         return out
 
 
-class ShiftAddForm(forms.Form):
+class ShiftAddForm(BoundedDatesMixin, forms.Form):
     worker = SafeModelChoiceField(label=_("worker"), queryset=Worker.objects.none())
     request = SafeModelChoiceField(label=_("request"), queryset=StaffingRequest.objects.none())
     date = forms.DateField(label=_("date"), widget=DateInput())
@@ -107,7 +114,7 @@ class ShiftAddForm(forms.Form):
         ).select_related("member")  # fmt: skip
 
 
-class RepairForm(forms.Form):
+class RepairForm(BoundedDatesMixin, forms.Form):
     worker = SafeModelChoiceField(label=_("absent worker"), queryset=Worker.objects.none())
     start = forms.DateField(label=_("from"), widget=DateInput())
     end = forms.DateField(label=_("until"), widget=DateInput())
@@ -126,7 +133,7 @@ class TimesheetForm(forms.Form):
     reason = forms.CharField(label=_("reason for the correction"), required=False, max_length=300)
 
 
-class LeaveForm(forms.ModelForm[LeaveRequest]):
+class LeaveForm(BoundedDatesMixin, forms.ModelForm[LeaveRequest]):
     class Meta:
         model = LeaveRequest
         fields = ["kind", "start_date", "end_date", "reason"]
@@ -143,7 +150,7 @@ def _ordered(form: forms.BaseForm, data: dict[str, Any], a: str, b: str, message
         form.add_error(b, message)
 
 
-class DesignatedPeriodForm(forms.ModelForm[DesignatedPeriod]):
+class DesignatedPeriodForm(BoundedDatesMixin, forms.ModelForm[DesignatedPeriod]):
     class Meta:
         model = DesignatedPeriod
         fields = ["name", "start_date", "end_date"]
@@ -162,3 +169,24 @@ class DispatchTermsForm(forms.ModelForm[DispatchTerms]):
             "agreement_method", "dispatch_manager", "complaint_handling", "article30_measures",
             "training", "insurance", "safety", "welfare", "cancellation", "responsibility",
         ]  # fmt: skip
+
+
+class RosterNewForm(forms.Form):
+    month = MonthField(label=_("month"))
+
+
+class RosterRunForm(forms.Form):
+    # The page posts the limit in seconds; a browser run is kept short (the task runs in the
+    # background, but one click must not occupy a worker for long).
+    time_limit = forms.FloatField(
+        label=_("Time limit (seconds)"), min_value=1, max_value=60, required=False
+    )
+
+
+class TemplateCopyForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+
+class CalendarDayForm(BoundedDatesMixin, forms.Form):
+    date = forms.DateField(label=_("date"), widget=DateInput())
+    note = forms.CharField(label=_("note"), max_length=100, required=False)

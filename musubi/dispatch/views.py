@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -15,7 +16,14 @@ from musubi.cooperatives.models import Role
 from musubi.core.forms import add_validation_error
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import selectors
-from musubi.dispatch.forms import RepairForm, ShiftAddForm, StaffingRequestForm
+from musubi.dispatch.forms import (
+    RepairForm,
+    RosterNewForm,
+    RosterRunForm,
+    ShiftAddForm,
+    StaffingRequestForm,
+    TemplateCopyForm,
+)
 from musubi.dispatch.models import (
     RequestStatus,
     Roster,
@@ -46,6 +54,14 @@ C = Role.COORDINATOR
 def _errors(request: CoopRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
+
+
+def _form_errors(request: CoopRequest, form: forms.BaseForm) -> None:
+    """A small form posted from a list page: its errors as messages on the page it returns to."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else None
+        for text in errors:
+            messages.error(request, f"{label}: {text}" if label else str(text))
 
 
 def request_get_for(request: CoopRequest, request_pk: int) -> StaffingRequest:
@@ -128,14 +144,16 @@ def request_decide(request: CoopRequest, coop: str, request_pk: int) -> HttpResp
 @coop_view(C, Role.MEMBER)
 def request_copy(request: CoopRequest, coop: str, request_pk: int) -> HttpResponse:
     template = request_get_for(request, request_pk)
+    form = TemplateCopyForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("dispatch:request_list", coop)
     try:
-        year = int(request.POST.get("year", timezone.localdate().year + 1))
-        staffing_request_from_template(template=template, year=year, actor=request.user)
-    except (ValueError, ValidationError) as error:
-        if isinstance(error, ValidationError):
-            _errors(request, error)
-        else:
-            messages.error(request, _("Enter a year."))
+        staffing_request_from_template(
+            template=template, year=form.cleaned_data["year"], actor=request.user
+        )
+    except ValidationError as error:
+        _errors(request, error)
     else:
         messages.success(request, _("The template was copied; it waits for approval."))
     return redirect("dispatch:request_list", coop)
@@ -152,12 +170,14 @@ def demand_chart(request: CoopRequest, coop: str) -> HttpResponse:
 @require_POST
 @coop_view(C)
 def roster_new(request: CoopRequest, coop: str) -> HttpResponse:
-    try:
-        month = dt.datetime.strptime(request.POST.get("month", ""), "%Y-%m").date()
-        roster = roster_create(cooperative=request.cooperative, month=month, actor=request.user)
-    except ValueError:
-        messages.error(request, _("Enter a month (YYYY-MM)."))
+    form = RosterNewForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
         return redirect("dispatch:home", coop)
+    try:
+        roster = roster_create(
+            cooperative=request.cooperative, month=form.cleaned_data["month"], actor=request.user
+        )
     except ValidationError as error:
         _errors(request, error)
         return redirect("dispatch:home", coop)
@@ -195,8 +215,12 @@ def roster_run(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
         # Published shifts were emailed: after publication only repairs and single edits.
         messages.error(request, _("Only a draft roster is made anew; use a repair instead."))
     else:
-        limit = min(60.0, max(1.0, float(request.POST.get("time_limit") or 8)))
-        run_start(roster=roster, actor=request.user, time_limit=limit)
+        form = RosterRunForm(request.POST)
+        if form.is_valid():
+            limit = form.cleaned_data["time_limit"] or 8.0
+            run_start(roster=roster, actor=request.user, time_limit=limit)
+        else:
+            _form_errors(request, form)
     return redirect("dispatch:roster_detail", coop, roster.pk)
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from musubi.cooperatives.models import Role
+from musubi.core.bounds import month_or
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import documents
 from musubi.dispatch.models import Roster
@@ -21,10 +22,7 @@ C = Role.COORDINATOR
 
 
 def _month(request: CoopRequest) -> dt.date:
-    try:
-        return dt.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
-    except ValueError:
-        return timezone.localdate().replace(day=1)
+    return month_or(request.GET.get("month"), timezone.localdate())
 
 
 def _h(minutes: int) -> str:

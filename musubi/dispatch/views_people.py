@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
 from musubi.cooperatives.models import Cooperative, Role
+from musubi.core.bounds import month_or
 from musubi.core.forms import add_validation_error
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import ical
@@ -171,11 +172,7 @@ def skill_sheets(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespons
 
 @coop_view(C, M, W)
 def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
-    try:
-        month = dt.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
-    except ValueError:
-        month = timezone.localdate().replace(day=1)
-    first, last = month_bounds(month)
+    first, last = month_bounds(month_or(request.GET.get("month"), timezone.localdate()))
     shifts = Shift.objects.filter(
         cooperative=request.cooperative, date__range=(first, last),
         roster__status__in=[RosterStatus.PUBLISHED, RosterStatus.CLOSED],

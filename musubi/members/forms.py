@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
 from musubi.cooperatives.models import Cooperative
-from musubi.core.forms import DateInput, JapaneseFieldsMixin
+from musubi.core.forms import BoundedDatesMixin, DateInput, JapaneseFieldsMixin
 from musubi.members.models import MemberBusiness, Site
 
 
-class MemberBusinessForm(JapaneseFieldsMixin, forms.ModelForm[MemberBusiness]):
+class MemberBusinessForm(BoundedDatesMixin, JapaneseFieldsMixin, forms.ModelForm[MemberBusiness]):
     class Meta:
         model = MemberBusiness
         fields = [

@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from musubi.core.forms import DateInput, JapaneseFieldsMixin
+from musubi.core.forms import BoundedDatesMixin, DateInput, JapaneseFieldsMixin
 from musubi.workforce.models import Qualification, Worker
 
 LANGUAGE_CHOICES = [
@@ -12,7 +12,7 @@ LANGUAGE_CHOICES = [
 ]  # fmt: skip
 
 
-class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
+class WorkerForm(BoundedDatesMixin, JapaneseFieldsMixin, forms.ModelForm[Worker]):
     languages = forms.MultipleChoiceField(
         label=_("languages"),
         choices=LANGUAGE_CHOICES,
@@ -40,7 +40,7 @@ class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
         return data
 
 
-class QualificationForm(forms.ModelForm[Qualification]):
+class QualificationForm(BoundedDatesMixin, forms.ModelForm[Qualification]):
     class Meta:
         model = Qualification
         fields = ["kind", "name", "level", "acquired_on", "expires_on"]
