@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks_db",
+    # Swagger UI's script and styles from django-ninja's own static files, not from a CDN.
+    "ninja",
     "musubi.core",
     "musubi.cooperatives",
     "musubi.members",
@@ -123,6 +125,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the root (/favicon.ico), served as they are.
+WHITENOISE_ROOT = BASE_DIR / "musubi" / "root"
 
 # Development prints mail to the console; production sets an SMTP backend and its options.
 MAILERS = {
