@@ -1,6 +1,7 @@
 """Pages for workers (phones), member users, timesheets and the private calendar feed."""
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -169,8 +170,8 @@ def skill_sheets(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespons
     })  # fmt: skip
 
 
-@coop_view(C, M, W)
-def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
+def timesheet_scope(request: CoopRequest) -> tuple[Any, dt.date]:
+    """The month's published shifts the actor may see (member: its sites; worker: their own)."""
     try:
         month = dt.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
     except ValueError:
@@ -185,6 +186,13 @@ def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
         shifts = shifts.filter(site__member_id=request.membership.member_business_id)
     elif role == W:
         shifts = shifts.filter(worker=_me(request))
+    return shifts.order_by("date", "worker__family_name_kana", "pk"), first
+
+
+@coop_view(C, M, W)
+def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
+    shifts, first = timesheet_scope(request)
+    role = role_of(request)
     return render(request, "dispatch/timesheets.html", {
         "title": _("Timesheets"), "shifts": shifts, "month": first, "role": role,
     })  # fmt: skip
