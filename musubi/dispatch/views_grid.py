@@ -145,7 +145,9 @@ def swap_check(request: CoopRequest, coop: str, shift_pk: int) -> HttpResponse:
     errors: list[str] = []
     warnings: list[str] = []
     if form.is_valid():
-        errors, warnings = shift_swap_problems(shift=shift, worker=form.cleaned_data["worker"])
+        errors, warnings = shift_swap_problems(
+            shift=shift, worker=form.cleaned_data["worker"], actor=request.user
+        )
     return render(request, "dispatch/_shift_check.html", {
         "ready": form.is_valid(), "errors": errors, "warnings": warnings,
     })  # fmt: skip

@@ -168,13 +168,11 @@ def test_the_roster_pdf_is_a_pdf(january: Any, as_user: Any) -> None:
     assert response.content.startswith(b"%PDF")
 
 
-def test_the_roster_exports_to_excel_and_csv_with_bom_or_cp932(
-    january: Any, as_user: Any
-) -> None:
+def test_the_roster_exports_to_excel_and_csv_with_bom_or_cp932(january: Any, as_user: Any) -> None:
     town, roster, _req = january
     client = as_user(town.coordinator)
     with scopes_disabled():
-        town.site.name = "=HYPERLINK(\"http://x\")"
+        town.site.name = '=HYPERLINK("http://x")'
         town.site.save()
     xlsx = client.get(_url(town, roster, "roster.xlsx"))
     assert "attachment" in xlsx["Content-Disposition"]
