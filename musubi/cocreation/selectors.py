@@ -1,7 +1,7 @@
 """Reads for co-creation. Access functions raise Http404 for anything the actor may not see."""
 
 import datetime as dt
-from typing import Any, cast
+from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
@@ -17,15 +17,10 @@ from musubi.cocreation.models import (
     TimeLog,
 )
 from musubi.cooperatives.models import Cooperative, Membership, Role
-from musubi.core.models import User
+from musubi.core.months import month_bounds
 from musubi.talent.models import Talent, TalentConsent, Visibility
 
 COMMITTING = (EngagementStatus.PROPOSED, EngagementStatus.ACTIVE)
-
-
-def actor_of(request: Any) -> User:
-    """The logged-in user of a request that passed a login check."""
-    return cast(User, request.user)
 
 
 def _is_member(membership: Membership | None) -> bool:
@@ -197,12 +192,6 @@ def user_meetings(*, user: Any, since: dt.datetime) -> list[Meeting]:
             .select_related("cooperative")
             .order_by("starts_at")
         )
-
-
-def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
-    first = month.replace(day=1)
-    nxt = (first + dt.timedelta(days=32)).replace(day=1)
-    return first, nxt - dt.timedelta(days=1)
 
 
 def logged_hours(*, engagement: Engagement, month: dt.date) -> float:

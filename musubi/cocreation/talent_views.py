@@ -22,7 +22,6 @@ from musubi.cocreation.forms import AcceptEngagementForm, TimeLogForm
 from musubi.cocreation.matching import challenge_fit
 from musubi.cocreation.models import BoardItem, Challenge, ChallengeStatus, Meeting, ReviewSide
 from musubi.cocreation.selectors import (
-    actor_of,
     talent_capacity,
     talent_engagement_get,
     talent_engagements,
@@ -38,6 +37,7 @@ from musubi.cocreation.views_work import (
     post_item_move,
     post_review,
 )
+from musubi.core.tenancy import actor_of
 from musubi.talent.models import Talent, TalentConsent
 
 View = Callable[..., HttpResponse]

@@ -26,10 +26,12 @@ from musubi.cocreation.models import (
     Sprint,
     TimeLog,
 )
-from musubi.cocreation.selectors import actor_of, engagement_get_for, engagements_for, month_bounds
+from musubi.cocreation.selectors import engagement_get_for, engagements_for
 from musubi.cocreation.services import engagement_exit
 from musubi.cooperatives.models import Role
-from musubi.core.tenancy import CoopRequest, coop_view, get_for
+from musubi.core.forms import flash_errors
+from musubi.core.months import month_bounds, month_or_current, next_month, previous_month
+from musubi.core.tenancy import CoopRequest, actor_of, coop_view, get_for
 from musubi.talent.models import Talent
 
 BOTH = (Role.COORDINATOR, Role.MEMBER)
@@ -97,8 +99,7 @@ def flash(request: HttpRequest, error: ValidationError | None, ok: str) -> None:
     if error is None:
         messages.success(request, ok)
     else:
-        for text in error.messages:
-            messages.error(request, text)
+        flash_errors(request, error)
 
 
 @require_POST
@@ -239,10 +240,7 @@ def engagement_end(request: CoopRequest, coop: str, engagement_pk: int) -> HttpR
 
 
 def _month(request: HttpRequest) -> dt.date:
-    try:
-        return dt.date.fromisoformat(request.GET.get("month", "") + "-01")
-    except ValueError:
-        return timezone.localdate().replace(day=1)
+    return month_or_current(request.GET.get("month"))
 
 
 @coop_view(Role.COORDINATOR)
@@ -291,8 +289,7 @@ def hours_month(request: CoopRequest, coop: str) -> HttpResponse:
     )
     for row in table:
         row["logs"] = [log for log in logs if log.engagement.talent_id == row["talent_id"]]
-    prev = (first - dt.timedelta(days=1)).replace(day=1)
-    nxt = last + dt.timedelta(days=1)
+    prev, nxt = previous_month(first), next_month(first)
     context = {"month": first, "rows": table, "prev": prev, "next": nxt}
     return render(request, "cocreation/hours_month.html", context)
 

@@ -8,9 +8,9 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from musubi.api.records import ErrorOut, _require
+from musubi.api.records import ErrorOut
 from musubi.cooperatives.models import Role
-from musubi.core.tenancy import get_for, role_of
+from musubi.core.tenancy import actor_of, api_coop, get_for, role_of
 from musubi.dispatch.models import RequestStatus, Roster, StaffingRequest
 from musubi.dispatch.services import staffing_request_save
 from musubi.members.models import Site
@@ -72,13 +72,13 @@ class RequestIn(Schema):
 
 @router.get("rosters", response=list[RosterOut])
 def roster_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR)
+    cooperative = api_coop(request, Role.COORDINATOR)
     return list(Roster.objects.filter(cooperative=cooperative))
 
 
 @router.get("rosters/{roster_pk}/shifts", response=list[ShiftOut])
 def roster_shifts(request: HttpRequest, roster_pk: int) -> Any:
-    cooperative = _require(request, Role.COORDINATOR)
+    cooperative = api_coop(request, Role.COORDINATOR)
     roster: Roster = get_for(Roster.objects, cooperative=cooperative, pk=roster_pk)
     return [
         {**{f: getattr(s, f) for f in ShiftOut.model_fields if f != "worker_name"},
@@ -89,7 +89,7 @@ def roster_shifts(request: HttpRequest, roster_pk: int) -> Any:
 
 @router.get("requests", response=list[RequestOut])
 def request_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
     qs = StaffingRequest.objects.filter(cooperative=cooperative)
     if role_of(request) == Role.MEMBER:
         qs = qs.filter(member_id=request.membership.member_business_id)  # type: ignore[attr-defined]
@@ -99,7 +99,7 @@ def request_list(request: HttpRequest) -> Any:
 @router.post("requests", response={201: RequestOut, 422: ErrorOut})
 def request_create(request: HttpRequest, payload: RequestIn) -> Any:
     """A member's request (waits for approval) or the coordinator's (approved at once)."""
-    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
     sites = Site.objects.filter(cooperative=cooperative)
     member_user = role_of(request) == Role.MEMBER
     if member_user:
@@ -115,7 +115,7 @@ def request_create(request: HttpRequest, payload: RequestIn) -> Any:
         status=RequestStatus.PENDING if member_user else RequestStatus.APPROVED,
     )  # fmt: skip
     try:
-        staffing_request_save(request=req, cooperative=cooperative, actor=request.user)
+        staffing_request_save(request=req, cooperative=cooperative, actor=actor_of(request))
     except ValidationError as error:
         return Status(422, {"detail": error.messages})
     return Status(201, req)

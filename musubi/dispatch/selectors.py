@@ -9,14 +9,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
+from musubi.core.months import month_bounds, months_from
 from musubi.dispatch import compliance as c
 from musubi.dispatch.models import RequestStatus, Roster, Shift, StaffingRequest
 from musubi.workforce.models import LeaveKind, LeaveRequest, LeaveStatus, Worker
-
-
-def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    first = day.replace(day=1)
-    return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
 
 
 def work_days(shifts: QuerySet[Shift]) -> dict[int, list[c.WorkDay]]:
@@ -74,24 +70,13 @@ class WorkerRow:
 
 
 def business_year_months(cooperative: Cooperative, day: dt.date) -> list[dt.date]:
-    first = _business_year_start(cooperative, day)
-    out = []
-    while first <= day:
-        out.append(first)
-        first = month_bounds(first)[1] + dt.timedelta(days=1)
-    return out
-
-
-def _business_year_start(coop: Cooperative, day: dt.date) -> dt.date:
-    m = coop.fiscal_year_start_month
-    year = day.year if day.month >= m else day.year - 1
-    return dt.date(year, m, 1)
+    return list(months_from(cooperative.business_year_start(day), day))
 
 
 def compliance_rows(*, cooperative: Cooperative, month: dt.date) -> list[WorkerRow]:
     """One row per dispatchable worker: the month's figures and the business year's caps."""
     first, last = month_bounds(month)
-    year_start = _business_year_start(cooperative, first)
+    year_start = cooperative.business_year_start(first)
     shifts = Shift.objects.filter(cooperative=cooperative, date__range=(year_start, last))
     days = work_days(shifts)
     exempt = _exempt_dates(shifts)
@@ -112,13 +97,11 @@ def compliance_rows(*, cooperative: Cooperative, month: dt.date) -> list[WorkerR
         mine = days.get(w.pk, [])
         ex = exempt.get(w.pk, frozenset())
         months = []
-        m0 = year_start
-        while m0 <= first:
+        for m0 in months_from(year_start, first):
             a, z = month_bounds(m0)
             months.append(
                 c.month_figures(mine, a, z, min_interval_minutes=interval, night=night, exempt=ex)
             )
-            m0 = z + dt.timedelta(days=1)
         # The worker record has no scheduled days a week yet: estimated from the contracted
         # hours at 8 h a day, which only matters below 30 h a week (比例付与).
         weekly = w.contracted_minutes_per_month * 12 // 52

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from musubi.cooperatives.models import Role
-from musubi.core.forms import add_validation_error
+from musubi.core.forms import add_validation_error, flash_errors
+from musubi.core.months import next_month, parse_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import selectors
 from musubi.dispatch.forms import RepairForm, ShiftAddForm, StaffingRequestForm
@@ -43,11 +44,6 @@ from musubi.workforce.models import Worker
 C = Role.COORDINATOR
 
 
-def _errors(request: CoopRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 def request_get_for(request: CoopRequest, request_pk: int) -> StaffingRequest:
     """A staffing request the actor may see: coordinators all, member users their own."""
     req: StaffingRequest = get_for(
@@ -67,10 +63,9 @@ def home(request: CoopRequest, coop: str) -> HttpResponse:
         cooperative=request.cooperative, status=RequestStatus.PENDING
     ).count()
     today = timezone.localdate()
-    next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     return render(request, "dispatch/home.html", {
         "title": _("Dispatch"), "rosters": rosters, "pending": pending,
-        "next_month": next_month.strftime("%Y-%m"),
+        "next_month": next_month(today).strftime("%Y-%m"),
     })  # fmt: skip
 
 
@@ -133,7 +128,7 @@ def request_copy(request: CoopRequest, coop: str, request_pk: int) -> HttpRespon
         staffing_request_from_template(template=template, year=year, actor=request.user)
     except (ValueError, ValidationError) as error:
         if isinstance(error, ValidationError):
-            _errors(request, error)
+            flash_errors(request, error)
         else:
             messages.error(request, _("Enter a year."))
     else:
@@ -153,13 +148,10 @@ def demand_chart(request: CoopRequest, coop: str) -> HttpResponse:
 @coop_view(C)
 def roster_new(request: CoopRequest, coop: str) -> HttpResponse:
     try:
-        month = dt.datetime.strptime(request.POST.get("month", ""), "%Y-%m").date()
+        month = parse_month(request.POST.get("month", ""))
         roster = roster_create(cooperative=request.cooperative, month=month, actor=request.user)
-    except ValueError:
-        messages.error(request, _("Enter a month (YYYY-MM)."))
-        return redirect("dispatch:home", coop)
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
         return redirect("dispatch:home", coop)
     return redirect("dispatch:roster_detail", coop, roster.pk)
 
@@ -222,7 +214,7 @@ def shift_add(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
                 actor=request.user,
             )  # fmt: skip
         except ValidationError as error:
-            _errors(request, error)
+            flash_errors(request, error)
         else:
             messages.success(request, _("Shift added."))
             for w in warnings:
@@ -254,7 +246,7 @@ def shift_delete(request: CoopRequest, coop: str, shift_pk: int) -> HttpResponse
     try:
         shift_remove(shift=shift, actor=request.user)
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, _("Shift removed."))
     return redirect("dispatch:roster_detail", coop, shift.roster_id)
@@ -269,7 +261,7 @@ def roster_publish_view(request: CoopRequest, coop: str, roster_pk: int) -> Http
             roster=roster, actor=request.user, base_url=request.build_absolute_uri("/")[:-1]
         )
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, _("Published. Workers and members are notified by email."))
     return redirect("dispatch:roster_detail", coop, roster.pk)
@@ -282,7 +274,7 @@ def roster_close_view(request: CoopRequest, coop: str, roster_pk: int) -> HttpRe
     try:
         n = roster_close(roster=roster, actor=request.user)
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(
             request, _("The month is closed; %(n)s timesheet entries are locked.") % {"n": n}
@@ -341,7 +333,7 @@ def repair_accept_view(request: CoopRequest, coop: str, run_pk: int) -> HttpResp
     try:
         repair_accept(run=run, actor=request.user, base_url=request.build_absolute_uri("/")[:-1])
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
         return redirect("dispatch:repair_compare", coop, run.pk)
     messages.success(request, _("The repaired roster was applied."))
     return redirect("dispatch:roster_detail", coop, run.roster_id)

@@ -13,13 +13,13 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
 from musubi.cooperatives.models import Cooperative, Role
-from musubi.core.forms import add_validation_error
+from musubi.core.forms import add_validation_error, flash_errors
+from musubi.core.months import month_bounds, month_or_current, next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import ical
 from musubi.dispatch.forms import LeaveForm, TimesheetForm
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
 from musubi.dispatch.publishing import feed_for, feed_reset
-from musubi.dispatch.selectors import month_bounds
 from musubi.dispatch.timesheets import timesheet_confirm, timesheet_enter
 from musubi.workforce.models import Availability, LeaveRequest, ShiftWish, Worker
 from musubi.workforce.services import (
@@ -80,7 +80,7 @@ def my_feed_reset(request: CoopRequest, coop: str) -> HttpResponse:
 def my_days(request: CoopRequest, coop: str) -> HttpResponse:
     """Next month's days: unavailable (hard), want to work / want off (wishes)."""
     worker = _me(request)
-    first, last = month_bounds(timezone.localdate().replace(day=1) + dt.timedelta(days=32))
+    first, last = month_bounds(next_month(timezone.localdate()))
     if request.method == "POST":
         try:
             for key in request.POST:
@@ -171,11 +171,7 @@ def skill_sheets(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespons
 
 @coop_view(C, M, W)
 def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
-    try:
-        month = dt.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
-    except ValueError:
-        month = timezone.localdate().replace(day=1)
-    first, last = month_bounds(month)
+    first, last = month_bounds(month_or_current(request.GET.get("month")))
     shifts = Shift.objects.filter(
         cooperative=request.cooperative, date__range=(first, last),
         roster__status__in=[RosterStatus.PUBLISHED, RosterStatus.CLOSED],
@@ -228,8 +224,7 @@ def timesheet_confirm_view(request: CoopRequest, coop: str, shift_pk: int) -> Ht
         try:
             timesheet_confirm(entry=entry, actor=request.user)
         except ValidationError as error:
-            for m in error.messages:
-                messages.error(request, m)
+            flash_errors(request, error)
         else:
             messages.success(request, _("Confirmed."))
     return redirect(reverse("dispatch:timesheet_list", args=[coop]) + f"?month={shift.date:%Y-%m}")
