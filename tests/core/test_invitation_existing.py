@@ -1,4 +1,4 @@
-"""An invitation to an address with an account never logs it in (finding 2 of the outside review)."""
+"""An invitation to an address with an account never logs it in (review finding 2)."""
 
 from typing import Any
 
