@@ -6,13 +6,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 
 from musubi.cooperatives.models import Role
 from musubi.core.audit import audited_save
-from musubi.core.tenancy import actor_of, api_coop, get_for, role_of
+from musubi.core.tenancy import actor_of, api_coop, get_for, viewer_of
 from musubi.members.forms import MemberBusinessForm
-from musubi.members.models import MemberBusiness, Site
+from musubi.members.models import Site
+from musubi.members.selectors import member_get_for, members_for
 from musubi.workforce.models import Worker
 
 router = Router(tags=["records"])
@@ -78,10 +78,7 @@ class ErrorOut(Schema):
 @router.get("members", response=list[MemberOut])
 def member_list(request: HttpRequest) -> Any:
     cooperative = api_coop(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
-    queryset = MemberBusiness.objects.filter(cooperative=cooperative)
-    if role_of(request) == Role.MEMBER:
-        queryset = queryset.filter(pk=request.membership.member_business_id)  # type: ignore[attr-defined]
-    return list(queryset)
+    return list(members_for(cooperative=cooperative, viewer=viewer_of(request)))
 
 
 @router.post("members", response={201: MemberOut, 422: ErrorOut})
@@ -102,10 +99,7 @@ def member_create(request: HttpRequest, payload: MemberIn) -> Any:
 @router.get("members/{pk}", response=MemberOut)
 def member_detail(request: HttpRequest, pk: int) -> Any:
     cooperative = api_coop(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
-    member: MemberBusiness = get_for(MemberBusiness.objects, cooperative=cooperative, pk=pk)
-    if role_of(request) == Role.MEMBER and member.pk != request.membership.member_business_id:  # type: ignore[attr-defined]
-        raise HttpError(404, "Not Found")
-    return member
+    return member_get_for(cooperative=cooperative, viewer=viewer_of(request), member_pk=pk)
 
 
 @router.get("sites", response=list[SiteOut])

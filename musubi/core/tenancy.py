@@ -6,7 +6,7 @@ cooperative and the actor and raise ``Http404`` for anything the actor may not s
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -19,6 +19,17 @@ from musubi.cooperatives.models import Cooperative, Membership, Role
 from musubi.core.models import User
 
 View = Callable[..., HttpResponse]
+
+
+class Viewer(Protocol):
+    """Who is looking, for the access functions: a ``Membership`` (platform admins have none).
+
+    A protocol, so apps below the memberships (members, workforce) can state their read rules.
+    """
+
+    role: str
+    member_business_id: int | None
+    worker_id: int | None
 
 
 class CoopRequest(HttpRequest):
@@ -74,6 +85,11 @@ def role_of(request: HttpRequest) -> str | None:
 def actor_of(request: HttpRequest) -> User:
     """The logged-in user of a request that passed a login check (``coop_view``, ninja's auth)."""
     return cast(User, request.user)
+
+
+def viewer_of(request: HttpRequest) -> Membership | None:
+    """The caller's membership in the request's cooperative (None for a platform admin)."""
+    return getattr(request, "membership", None)
 
 
 def api_coop(request: HttpRequest, *roles: str) -> Cooperative:

@@ -37,6 +37,7 @@ from musubi.dispatch.problem import (
 from musubi.dispatch.publishing import notify_published
 from musubi.engines.rostering import checker
 from musubi.engines.rostering.model import Assignment
+from musubi.members.models import MemberBusiness
 from musubi.workforce.models import ContractType, Worker
 
 # ---------------------------------------------------------------- staffing requests
@@ -119,6 +120,23 @@ def staffing_request_save(
         request.created_by = actor
     _save_audited(request, actor)
     return request
+
+
+def staffing_request_submit(
+    *,
+    request: StaffingRequest,
+    cooperative: Cooperative,
+    actor: User,
+    member: MemberBusiness | None,
+) -> StaffingRequest:
+    """A request entered by a person: a member user's (``member``) waits for the coordinator's
+    approval; the coordinator's own entry needs none, so a pending one is approved at once."""
+    if member is not None:
+        request.member = member
+        request.status = RequestStatus.PENDING
+    elif request.status == RequestStatus.PENDING:
+        request.status = RequestStatus.APPROVED
+    return staffing_request_save(request=request, cooperative=cooperative, actor=actor)
 
 
 def _save_audited(request: StaffingRequest, actor: User | None) -> None:
