@@ -61,6 +61,7 @@ NON_TENANT_ROUTES = {
     "api:talent_engagement_list": "selector filters by the visitor's talent record",
 }
 
+
 def our_models() -> list[Any]:
     """Every model of every musubi app, read from the app registry so a new app is covered."""
     return [
