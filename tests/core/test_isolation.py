@@ -20,7 +20,7 @@ from tests.conftest import Town
 PLATFORM_WIDE = {
     "core.User": "a person may belong to several cooperatives",
     "core.AuditLogEntry": "read through a selector that filters by cooperative explicitly",
-    "core.LoginFailure": "throttling happens before anyone is known",
+    "core.LoginThrottle": "throttling happens before anyone is known",
     "cooperatives.Cooperative": "the tenant itself",
     "talent.Talent": "a city talent works with several cooperatives",
 }
