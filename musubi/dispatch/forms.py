@@ -10,6 +10,7 @@ from musubi.dispatch.models import (
     DesignatedPeriod,
     DispatchTerms,
     RequestStatus,
+    Shift,
     StaffingRequest,
 )
 from musubi.members.models import MemberBusiness, Site
@@ -191,4 +192,19 @@ class ShiftSwapForm(forms.Form):
         super().__init__(*args, **kw)
         self.fields["worker"].queryset = Worker.objects.filter(  # type: ignore[attr-defined]
             cooperative=roster.cooperative, active=True
+        )
+
+
+class TimesheetBulkConfirmForm(forms.Form):
+    """Shifts whose actual hours the member confirms together; only those the user may see."""
+
+    shifts: forms.ModelMultipleChoiceField[Shift] = forms.ModelMultipleChoiceField(
+        label=_("shifts"), queryset=Shift.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Select at least one day.")},
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, shifts: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["shifts"].queryset = shifts.filter(  # type: ignore[attr-defined]
+            timesheet__isnull=False
         )

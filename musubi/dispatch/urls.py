@@ -55,6 +55,7 @@ urlpatterns = [
         name="timesheet_confirm",
     ),
     path("timesheets/", views_people.timesheet_list, name="timesheet_list"),
+    path("timesheets/confirm/", views_people.timesheet_confirm_many, name="timesheet_confirm_many"),
     path("leave/", views_people.leave_list, name="leave_list"),
     path("leave/<int:leave_pk>/decide/", views_people.leave_decide, name="leave_decide"),
     path("compliance/", views_docs.compliance, name="compliance"),
