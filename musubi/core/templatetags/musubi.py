@@ -37,3 +37,11 @@ def display(value: object) -> object:
     if isinstance(value, dt.date):
         return jdate(value)
     return value
+
+
+@register.simple_tag
+def task_wait_reason(queued_at: dt.datetime) -> str:
+    """Why a queued background job has not started yet ("" while the wait is short)."""
+    from musubi.core.background import wait_reason
+
+    return wait_reason(queued_at)
