@@ -3,27 +3,19 @@
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 
 from musubi.cooperatives.models import Role
 from musubi.core.audit import audited_save
-from musubi.core.tenancy import get_for, role_of
+from musubi.core.tenancy import actor_of, api_coop, get_for, viewer_of
 from musubi.members.forms import MemberBusinessForm
-from musubi.members.models import MemberBusiness, Site
+from musubi.members.models import Site
+from musubi.members.selectors import member_get_for, members_for
 from musubi.workforce.models import Worker
 
 router = Router(tags=["records"])
-
-
-def _require(request: HttpRequest, *roles: str) -> Any:
-    if getattr(request, "cooperative", None) is None:
-        raise HttpError(404, "Not Found")
-    if role_of(request) not in roles:
-        raise PermissionDenied
-    return request.cooperative  # type: ignore[attr-defined]
 
 
 class MemberOut(Schema):
@@ -85,23 +77,20 @@ class ErrorOut(Schema):
 
 @router.get("members", response=list[MemberOut])
 def member_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
-    queryset = MemberBusiness.objects.filter(cooperative=cooperative)
-    if role_of(request) == Role.MEMBER:
-        queryset = queryset.filter(pk=request.membership.member_business_id)  # type: ignore[attr-defined]
-    return list(queryset)
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
+    return list(members_for(cooperative=cooperative, viewer=viewer_of(request)))
 
 
 @router.post("members", response={201: MemberOut, 422: ErrorOut})
 def member_create(request: HttpRequest, payload: MemberIn) -> Any:
-    cooperative = _require(request, Role.COORDINATOR)
+    cooperative = api_coop(request, Role.COORDINATOR)
     form = MemberBusinessForm(data=payload.dict())
     if not form.is_valid():
         return Status(422, {"detail": form.errors.get_json_data()})
     member = form.save(commit=False)
     member.cooperative = cooperative
     try:
-        audited_save(instance=member, actor=request.user, cooperative=cooperative)
+        audited_save(instance=member, actor=actor_of(request), cooperative=cooperative)
     except ValidationError as error:
         return Status(422, {"detail": error.messages})
     return Status(201, member)
@@ -109,35 +98,32 @@ def member_create(request: HttpRequest, payload: MemberIn) -> Any:
 
 @router.get("members/{pk}", response=MemberOut)
 def member_detail(request: HttpRequest, pk: int) -> Any:
-    cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
-    member: MemberBusiness = get_for(MemberBusiness.objects, cooperative=cooperative, pk=pk)
-    if role_of(request) == Role.MEMBER and member.pk != request.membership.member_business_id:  # type: ignore[attr-defined]
-        raise HttpError(404, "Not Found")
-    return member
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
+    return member_get_for(cooperative=cooperative, viewer=viewer_of(request), member_pk=pk)
 
 
 @router.get("sites", response=list[SiteOut])
 def site_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR, Role.MUNICIPALITY)
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MUNICIPALITY)
     return list(Site.objects.filter(cooperative=cooperative))
 
 
 @router.get("workers", response=list[WorkerOut])
 def worker_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR)
+    cooperative = api_coop(request, Role.COORDINATOR)
     return list(Worker.objects.filter(cooperative=cooperative))
 
 
 @router.get("workers/{pk}", response=WorkerOut)
 def worker_detail(request: HttpRequest, pk: int) -> Any:
-    cooperative = _require(request, Role.COORDINATOR)
+    cooperative = api_coop(request, Role.COORDINATOR)
     return get_for(Worker.objects, cooperative=cooperative, pk=pk)
 
 
 @router.get("skill-sheets", response=list[SkillSheetOut])
 def skill_sheets(request: HttpRequest) -> Any:
     """Anonymous skill sheets of dispatchable workers, for members planning requests."""
-    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
     today = dt.date.today()
     workers = Worker.objects.filter(
         cooperative=cooperative, active=True, contract_type="indefinite"

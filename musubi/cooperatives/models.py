@@ -1,7 +1,7 @@
 """The tenant (Cooperative), its people's roles, and invitations."""
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -97,6 +97,11 @@ class Cooperative(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def business_year_start(self, day: date) -> date:
+        """The first day of the business year (事業年度) that ``day`` falls in."""
+        m = self.fiscal_year_start_month
+        return date(day.year if day.month >= m else day.year - 1, m, 1)
 
 
 class Membership(TenantModel):

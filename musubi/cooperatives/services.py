@@ -1,7 +1,5 @@
 """Writes for cooperatives: invitations and joining."""
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -21,7 +19,7 @@ from musubi.members.models import MemberBusiness
 def invitation_create(
     *,
     cooperative: Cooperative,
-    actor: Any,
+    actor: User,
     email: str,
     role: str,
     member_business: MemberBusiness | None = None,

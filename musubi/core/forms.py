@@ -4,8 +4,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.core.validators import MaxLengthValidator
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from musubi.core import japanese
@@ -104,7 +106,13 @@ class TokenForm(forms.Form):
 def add_validation_error(form: forms.BaseForm, error: "forms.ValidationError") -> None:
     """Show a service's ValidationError on the form: per field where it names fields."""
     if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
+        for field, texts in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, texts)
     else:
         form.add_error(None, error)
+
+
+def flash_errors(request: HttpRequest, error: "forms.ValidationError") -> None:
+    """A service's refusal as one error message per reason, for pages that redirect."""
+    for message in error.messages:
+        messages.error(request, message)

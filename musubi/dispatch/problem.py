@@ -207,14 +207,9 @@ def _blocked_days(
     return out
 
 
-def business_year_start(coop: Cooperative, day: dt.date) -> dt.date:
-    m0 = coop.fiscal_year_start_month
-    return dt.date(day.year if day.month >= m0 else day.year - 1, m0, 1)
-
-
 def _histories(coop: Cooperative, workers: list[Worker], start: dt.date) -> dict[int, m.History]:
     """What each worker did before the period, so runs and rests across months are checked."""
-    year_start = business_year_start(coop, start)
+    year_start = coop.business_year_start(start)
     # Runs and rests look back across a year boundary too; the annual count does not.
     since = min(year_start, start - dt.timedelta(days=31))
     rows = Shift.objects.filter(worker__in=workers, date__gte=since, date__lt=start).values_list(

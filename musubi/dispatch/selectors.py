@@ -6,17 +6,84 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
+from musubi.cooperatives.models import Cooperative, RestDayRule, Role, WorkingTimeSystem
+from musubi.core.months import month_bounds, months_from
+from musubi.core.tenancy import Viewer
 from musubi.dispatch import compliance as c
-from musubi.dispatch.models import RequestStatus, Roster, Shift, StaffingRequest
+from musubi.dispatch.models import (
+    RequestStatus,
+    Roster,
+    RosterRun,
+    RosterStatus,
+    Shift,
+    StaffingRequest,
+)
 from musubi.workforce.models import LeaveKind, LeaveRequest, LeaveStatus, Worker
 
 
-def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    first = day.replace(day=1)
-    return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+def requests_for(*, cooperative: Cooperative, viewer: Viewer | None) -> QuerySet[StaffingRequest]:
+    """Staffing requests the viewer may see: coordinators all, member users their own."""
+    queryset = StaffingRequest.objects.filter(cooperative=cooperative).select_related(
+        "member", "site"
+    )
+    if viewer is not None and viewer.role == Role.MEMBER:
+        queryset = queryset.filter(member_id=viewer.member_business_id)
+    return queryset
+
+
+def request_get_for(
+    *, cooperative: Cooperative, viewer: Viewer | None, request_pk: int
+) -> StaffingRequest:
+    req = requests_for(cooperative=cooperative, viewer=viewer).filter(pk=request_pk).first()
+    if req is None:
+        raise Http404
+    return req
+
+
+def shifts_for(*, cooperative: Cooperative, viewer: Viewer | None) -> QuerySet[Shift]:
+    """Shifts the viewer may see: coordinators all; once a roster is published, members the
+    shifts at their sites and workers their own (before that, members may not see who, R2.7)."""
+    queryset = Shift.objects.filter(cooperative=cooperative)
+    if viewer is None or viewer.role == Role.COORDINATOR:
+        return queryset
+    queryset = queryset.exclude(roster__status=RosterStatus.DRAFT)
+    if viewer.role == Role.MEMBER:
+        return queryset.filter(site__member_id=viewer.member_business_id)
+    if viewer.role == Role.WORKER and viewer.worker_id is not None:
+        return queryset.filter(worker_id=viewer.worker_id)
+    return queryset.none()
+
+
+def shift_get_for(*, cooperative: Cooperative, viewer: Viewer | None, shift_pk: int) -> Shift:
+    shift = (
+        shifts_for(cooperative=cooperative, viewer=viewer)
+        .select_related("roster", "site__member", "worker")
+        .filter(pk=shift_pk)
+        .first()
+    )
+    if shift is None:
+        raise Http404
+    return shift
+
+
+def repair_diff(run: RosterRun) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """A repair proposal against the roster as it stands: the shifts it removes and adds."""
+    roster = run.roster
+    current = {(s.worker_id, s.date.isoformat(), s.request_id) for s in roster.shifts.all()}
+    proposed = {(a["worker"], a["date"], a["request"]) for a in run.proposal}
+    names = {w.pk: str(w) for w in Worker.objects.filter(cooperative=roster.cooperative)}
+    titles = {r.pk: str(r) for r in StaffingRequest.objects.filter(cooperative=roster.cooperative)}
+
+    def rows(items: set[tuple[int, str, int | None]]) -> list[dict[str, str]]:
+        return [
+            {"date": d, "worker": names.get(w, "?"), "request": titles.get(r or 0, "—")}
+            for w, d, r in sorted(items, key=lambda x: (x[1], x[0]))
+        ]
+
+    return rows(current - proposed), rows(proposed - current)
 
 
 def work_days(shifts: QuerySet[Shift]) -> dict[int, list[c.WorkDay]]:
@@ -74,24 +141,13 @@ class WorkerRow:
 
 
 def business_year_months(cooperative: Cooperative, day: dt.date) -> list[dt.date]:
-    first = _business_year_start(cooperative, day)
-    out = []
-    while first <= day:
-        out.append(first)
-        first = month_bounds(first)[1] + dt.timedelta(days=1)
-    return out
-
-
-def _business_year_start(coop: Cooperative, day: dt.date) -> dt.date:
-    m = coop.fiscal_year_start_month
-    year = day.year if day.month >= m else day.year - 1
-    return dt.date(year, m, 1)
+    return list(months_from(cooperative.business_year_start(day), day))
 
 
 def compliance_rows(*, cooperative: Cooperative, month: dt.date) -> list[WorkerRow]:
     """One row per dispatchable worker: the month's figures and the business year's caps."""
     first, last = month_bounds(month)
-    year_start = _business_year_start(cooperative, first)
+    year_start = cooperative.business_year_start(first)
     shifts = Shift.objects.filter(cooperative=cooperative, date__range=(year_start, last))
     days = work_days(shifts)
     exempt = _exempt_dates(shifts)
@@ -112,13 +168,11 @@ def compliance_rows(*, cooperative: Cooperative, month: dt.date) -> list[WorkerR
         mine = days.get(w.pk, [])
         ex = exempt.get(w.pk, frozenset())
         months = []
-        m0 = year_start
-        while m0 <= first:
+        for m0 in months_from(year_start, first):
             a, z = month_bounds(m0)
             months.append(
                 c.month_figures(mine, a, z, min_interval_minutes=interval, night=night, exempt=ex)
             )
-            m0 = z + dt.timedelta(days=1)
         # The worker record has no scheduled days a week yet: estimated from the contracted
         # hours at 8 h a day, which only matters below 30 h a week (比例付与).
         weekly = w.contracted_minutes_per_month * 12 // 52

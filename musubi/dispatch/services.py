@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record
-from musubi.core.models import AuditLogEntry
+from musubi.core.models import AuditLogEntry, User
+from musubi.core.months import month_bounds
 from musubi.dispatch.models import (
     PROHIBITED_WORK,
     CalendarDay,
@@ -36,6 +37,7 @@ from musubi.dispatch.problem import (
 from musubi.dispatch.publishing import notify_published
 from musubi.engines.rostering import checker
 from musubi.engines.rostering.model import Assignment
+from musubi.members.models import MemberBusiness
 from musubi.workforce.models import ContractType, Worker
 
 # ---------------------------------------------------------------- staffing requests
@@ -98,7 +100,7 @@ def _overlapping(req: StaffingRequest) -> StaffingRequest | None:
 
 @transaction.atomic
 def staffing_request_save(
-    *, request: StaffingRequest, cooperative: Cooperative, actor: Any
+    *, request: StaffingRequest, cooperative: Cooperative, actor: User | None
 ) -> StaffingRequest:
     """Save a member's request after every legal check; coordinators' saves approve it."""
     request.cooperative = cooperative
@@ -120,7 +122,24 @@ def staffing_request_save(
     return request
 
 
-def _save_audited(request: StaffingRequest, actor: Any) -> None:
+def staffing_request_submit(
+    *,
+    request: StaffingRequest,
+    cooperative: Cooperative,
+    actor: User,
+    member: MemberBusiness | None,
+) -> StaffingRequest:
+    """A request entered by a person: a member user's (``member``) waits for the coordinator's
+    approval; the coordinator's own entry needs none, so a pending one is approved at once."""
+    if member is not None:
+        request.member = member
+        request.status = RequestStatus.PENDING
+    elif request.status == RequestStatus.PENDING:
+        request.status = RequestStatus.APPROVED
+    return staffing_request_save(request=request, cooperative=cooperative, actor=actor)
+
+
+def _save_audited(request: StaffingRequest, actor: User | None) -> None:
     # core.audit's snapshot cannot serialise times, so the request is logged with its own.
     creating = request.pk is None
     request.full_clean()
@@ -136,7 +155,7 @@ def _save_audited(request: StaffingRequest, actor: Any) -> None:
 
 
 @transaction.atomic
-def staffing_request_decide(*, request: StaffingRequest, approve: bool, actor: Any) -> None:
+def staffing_request_decide(*, request: StaffingRequest, approve: bool, actor: User) -> None:
     """The coordinator approves (or rejects) a pending request."""
     request.status = RequestStatus.APPROVED if approve else RequestStatus.REJECTED
     request.approved_by = actor if approve else None
@@ -145,7 +164,7 @@ def staffing_request_decide(*, request: StaffingRequest, approve: bool, actor: A
 
 @transaction.atomic
 def staffing_request_from_template(
-    *, template: StaffingRequest, year: int, actor: Any
+    *, template: StaffingRequest, year: int, actor: User
 ) -> StaffingRequest:
     """A new pending request for ``year`` copied from a seasonal template."""
 
@@ -176,10 +195,9 @@ def staffing_request_from_template(
 
 
 @transaction.atomic
-def roster_create(*, cooperative: Cooperative, month: dt.date, actor: Any) -> Roster:
+def roster_create(*, cooperative: Cooperative, month: dt.date, actor: User) -> Roster:
     """The draft roster of a calendar month (one per month)."""
-    start = month.replace(day=1)
-    end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    start, end = month_bounds(month)
     if Roster.objects.filter(
         cooperative=cooperative, start_date__lte=end, end_date__gte=start
     ).exists():
@@ -268,7 +286,7 @@ def shift_problems(
 
 
 def shift_assign(
-    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: Any
+    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: User
 ) -> tuple[Shift, list[str]]:
     """Add one shift after the legal checks and the independent checker; returns warnings.
 
@@ -287,7 +305,7 @@ def shift_assign(
 
 @transaction.atomic
 def _shift_assign(
-    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: Any
+    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: User
 ) -> tuple[Shift, list[str]]:
     # Serialises concurrent edits of one roster on PostgreSQL; SQLite locks the whole database.
     Roster.objects.select_for_update().filter(pk=roster.pk).first()
@@ -321,7 +339,7 @@ def _shift_assign(
 
 
 @transaction.atomic
-def shift_remove(*, shift: Shift, actor: Any) -> None:
+def shift_remove(*, shift: Shift, actor: User) -> None:
     _editable(shift.roster)
     if hasattr(shift, "timesheet"):
         raise ValidationError(_("This shift already has actual hours; correct them instead."))
@@ -335,7 +353,9 @@ def shift_remove(*, shift: Shift, actor: Any) -> None:
 
 
 @transaction.atomic
-def roster_replace_shifts(*, roster: Roster, assignments: list[dict[str, Any]], actor: Any) -> int:
+def roster_replace_shifts(
+    *, roster: Roster, assignments: list[dict[str, Any]], actor: User | None
+) -> int:
     """Make the roster's shifts equal to ``assignments`` (a solve or repair), changing only the
     shifts that differ, so unchanged shifts keep their ids (and their calendar-feed UIDs).
 
@@ -373,7 +393,7 @@ def roster_replace_shifts(*, roster: Roster, assignments: list[dict[str, Any]], 
 
 
 @transaction.atomic
-def repair_accept(*, run: RosterRun, actor: Any, base_url: str = "") -> int:
+def repair_accept(*, run: RosterRun, actor: User, base_url: str = "") -> int:
     """Apply a repair proposal the coordinator compared and accepted."""
     if run.kind != "repair" or run.status != "done":
         raise ValidationError(_("This repair proposal is not ready."))
@@ -409,7 +429,7 @@ def _calendar_fixed(day: dt.date) -> None:
 
 
 @transaction.atomic
-def calendar_day_add(*, cooperative: Cooperative, date: dt.date, note: str, actor: Any) -> None:
+def calendar_day_add(*, cooperative: Cooperative, date: dt.date, note: str, actor: User) -> None:
     _calendar_fixed(date)
     if CalendarDay.objects.filter(cooperative=cooperative, date=date).exists():
         raise ValidationError(_("This day is already a rest day of the calendar."))
@@ -420,7 +440,7 @@ def calendar_day_add(*, cooperative: Cooperative, date: dt.date, note: str, acto
 
 
 @transaction.atomic
-def calendar_day_remove(*, day: CalendarDay, actor: Any) -> None:
+def calendar_day_remove(*, day: CalendarDay, actor: User) -> None:
     _calendar_fixed(day.date)
     audit_record(
         actor=actor, cooperative=day.cooperative, action=AuditLogEntry.Action.DELETE, instance=day

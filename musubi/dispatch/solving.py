@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from musubi.cooperatives.models import Cooperative
+from musubi.core.models import User
 from musubi.dispatch.models import Roster, RosterRun, RunStatus
 from musubi.dispatch.problem import (
     Built,
@@ -172,7 +173,7 @@ def run_roster(run_id: int, cooperative_id: int) -> dict[str, Any]:
         return summary
 
 
-def run_start(*, roster: Roster, actor: Any, kind: str = "solve", time_limit: float = 10.0,
+def run_start(*, roster: Roster, actor: User, kind: str = "solve", time_limit: float = 10.0,
               absent_worker_id: int | None = None,
               absent_dates: list[str] | None = None) -> RosterRun:  # fmt: skip
     """Queue a background run once the current transaction commits."""

@@ -6,14 +6,14 @@ import io
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from musubi.cooperatives.models import Role
+from musubi.core.months import month_bounds, month_or_current
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import documents
 from musubi.dispatch.models import Roster
-from musubi.dispatch.selectors import business_year_months, compliance_rows, month_bounds
+from musubi.dispatch.selectors import business_year_months, compliance_rows
 from musubi.members.models import MemberBusiness
 from musubi.workforce.models import Worker
 
@@ -21,10 +21,7 @@ C = Role.COORDINATOR
 
 
 def _month(request: CoopRequest) -> dt.date:
-    try:
-        return dt.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
-    except ValueError:
-        return timezone.localdate().replace(day=1)
+    return month_or_current(request.GET.get("month"))
 
 
 def _h(minutes: int) -> str:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from musubi.cooperatives.models import Role, WorkingTimeSystem
 from musubi.core.crud import Column, form_page, list_page
+from musubi.core.forms import flash_errors
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch.documents import terms_for
 from musubi.dispatch.forms import DesignatedPeriodForm, DispatchTermsForm
@@ -74,8 +75,7 @@ def calendar(request: CoopRequest, coop: str) -> HttpResponse:
         except ValueError:
             messages.error(request, _("Enter a date."))
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash_errors(request, error)
         else:
             messages.success(request, _("Saved."))
         return redirect("dispatch:calendar", coop)
@@ -93,6 +93,5 @@ def calendar_remove(request: CoopRequest, coop: str, day_pk: int) -> HttpRespons
     try:
         calendar_day_remove(day=day, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     return redirect("dispatch:calendar", coop)
