@@ -1,6 +1,7 @@
 """Pages for workers (phones), member users, timesheets and the private calendar feed."""
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -160,8 +161,8 @@ def skill_sheets(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespons
     })  # fmt: skip
 
 
-@coop_view(C, M, W)
-def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
+def timesheet_scope(request: CoopRequest) -> tuple[Any, dt.date]:
+    """The month's published shifts the actor may see (member: its sites; worker: their own)."""
     first, last = month_bounds(month_or_current(request.GET.get("month")))
     role = role_of(request)
     if role == W:
@@ -170,6 +171,13 @@ def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
         date__range=(first, last),
         roster__status__in=[RosterStatus.PUBLISHED, RosterStatus.CLOSED],
     ).select_related("worker", "site__member", "timesheet", "roster")  # fmt: skip
+    return shifts.order_by("date", "worker__family_name_kana", "pk"), first
+
+
+@coop_view(C, M, W)
+def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
+    shifts, first = timesheet_scope(request)
+    role = role_of(request)
     return render(request, "dispatch/timesheets.html", {
         "title": _("Timesheets"), "shifts": shifts, "month": first, "role": role,
     })  # fmt: skip
