@@ -66,7 +66,7 @@ def test_schedulers_racing_in_threads_never_double_enqueue() -> None:
     assert ScheduledSlot.objects.filter(job="cocreation_tick").count() == 3
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the worker closes connections between tasks
 def test_the_scheduler_command_once_enqueues_and_the_tick_task_runs() -> None:
     out = StringIO()
     call_command("scheduler", "--once", stdout=out)

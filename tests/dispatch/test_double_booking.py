@@ -87,6 +87,6 @@ def _race(town_a: Town, roster: Any, front: Any, kitchen: Any, day: dt.date) -> 
         busy = translation.gettext(
             "Another coordinator is changing this roster right now; please try again."
         )
-    # A file database waits (timeout) and the loser sees the booking; the tests' shared-cache
-    # in-memory database refuses the second BEGIN IMMEDIATE at once instead.
+    # The loser waits for the lock (SQLite timeout, PostgreSQL row lock) and sees the booking;
+    # "try again" is the answer only if the lock is held past the timeout.
     assert loser in (taken, busy)

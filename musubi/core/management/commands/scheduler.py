@@ -32,13 +32,13 @@ class Command(BaseCommand):
             signal.signal(signal.SIGINT, shutdown)
             signal.signal(signal.SIGTERM, shutdown)
         while not stop.is_set():
+            if not options["once"]:
+                close_old_connections()  # a long-lived loop: drop broken or stale connections
             try:
                 names = enqueue_due()
             except OperationalError as error:  # a busy database: try again next time
                 self.stderr.write(f"scheduler: {error}")
                 names = []
-            finally:
-                close_old_connections()
             if names and options["verbosity"] >= 1:
                 self.stdout.write("enqueued: " + ", ".join(names))
             if options["once"]:
