@@ -32,14 +32,8 @@ LAYERS: list[set[str]] = [
 KNOWN: dict[tuple[str, str], str] = {
     ("core", "cooperatives"): "Cooperative and Role still live in cooperatives",
     ("cooperatives", "members"): "Membership and Invitation still live in cooperatives",
-    ("core", "members"): "the demo builder and the home page still live in core",
-    ("core", "workforce"): "the demo builder and the home page still live in core",
-    ("core", "talent"): "the demo builder still lives in core",
-    ("core", "dispatch"): "the demo builder still lives in core",
-    ("core", "cocreation"): "the demo builder still lives in core",
-    ("dispatch", "api"): "api/records.py is still a library as well as the mount point",
-    ("cocreation", "api"): "api/records.py is still a library as well as the mount point",
-    ("talent", "cocreation"): "talent's URLs and API still route into co-creation",
+    ("core", "members"): "the home page lists memberships from core",
+    ("core", "workforce"): "the home page lists memberships from core",
 }
 
 
