@@ -12,7 +12,21 @@ LANGUAGE_CHOICES = [
 ]  # fmt: skip
 
 
+WEEKDAY_CHOICES = [
+    (0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")),
+    (4, _("Friday")), (5, _("Saturday")), (6, _("Sunday")),
+]  # fmt: skip
+
+
 class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
+    rest_weekdays = forms.TypedMultipleChoiceField(
+        label=_("fixed weekly rest days"),
+        choices=WEEKDAY_CHOICES,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave over a period counts only the working days between them."),
+    )
     languages = forms.MultipleChoiceField(
         label=_("languages"),
         choices=LANGUAGE_CHOICES,
@@ -25,7 +39,8 @@ class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
         fields = [
             "family_name", "given_name", "family_name_kana", "given_name_kana", "email", "phone",
             "postal_code", "address", "birth_date", "sex", "hire_date", "contract_type",
-            "contract_end", "contracted_minutes_per_month", "languages", "active",
+            "contract_end", "contracted_minutes_per_month", "days_per_week", "rest_weekdays",
+            "age_certificate", "languages", "active",
         ]  # fmt: skip
         widgets = {
             "birth_date": DateInput(),
