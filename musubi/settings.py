@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "musubi.talent",
     "musubi.dispatch",
     "musubi.cocreation",
+    "musubi.demo",
 ]
 
 MIDDLEWARE = [

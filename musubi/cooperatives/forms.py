@@ -23,7 +23,7 @@ class CooperativeSettingsForm(JapaneseFieldsMixin, forms.ModelForm[Cooperative])
             "name", "prefecture", "fiscal_year_start_month", "invoice_registration_number",
             "dispatch_notified_on", "working_time_system", "week_start", "legal_holiday",
             "rest_day_rule", "rest_day_start", "min_interval_hours", "night_start_hour",
-            "night_end_hour", "video_base_url",
+            "night_end_hour", "video_base_url", "use_wareki",
         ]  # fmt: skip
         widgets = {"dispatch_notified_on": DateInput(), "rest_day_start": DateInput()}
 

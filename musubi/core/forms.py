@@ -75,14 +75,21 @@ class LoginForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, request: Any, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, request: Any, *args: Any, locked: bool = False, **kwargs: Any) -> None:
         self.request = request
         self.user: Any = None
+        self.locked = locked
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         email, password = data.get("email"), data.get("password")
+        if self.locked:
+            # The password is not even checked: a locked account must not confirm a guess.
+            raise forms.ValidationError(
+                _("Too many failed attempts. Please wait 15 minutes and try again, "
+                  "or reset your password."), code="locked",
+            )  # fmt: skip
         if email and password:
             self.user = authenticate(self.request, email=email.lower(), password=password)
             if self.user is None or not self.user.is_active:

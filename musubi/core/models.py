@@ -102,12 +102,17 @@ class AuditLogEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"
 
 
-class LoginFailure(models.Model):
-    """One failed login; counted per account and per address to throttle guessing."""
+class LoginThrottle(models.Model):
+    """Failed logins counted for one account ("account:<email>") or one address ("ip:<addr>").
 
-    email = models.CharField(max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    One counter row per key, raised by a single conditional UPDATE before the password is
+    checked: the database serialises those writes (a row lock on PostgreSQL, the write lock on
+    SQLite), so parallel guesses can never take more attempts than the limit.
+    """
+
+    key = models.CharField(max_length=300, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
 
     def __str__(self) -> str:
-        return f"{self.email} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.key} {self.failures}"

@@ -29,9 +29,11 @@ def object_ids(town: Town) -> dict[str, object]:
     feed = CalendarFeed.objects.create(cooperative=coop, worker=town.worker)
     agreement = OvertimeAgreement.objects.filter(cooperative=coop).first() or (
         OvertimeAgreement.objects.create(
-            cooperative=coop, filed_on=dt.date(2030, 3, 1), valid_from=dt.date(2030, 4, 1),
+            cooperative=coop,
+            filed_on=dt.date(2030, 3, 1),
+            valid_from=dt.date(2030, 4, 1),
             valid_to=dt.date(2031, 3, 31),
-        )  # fmt: skip
+        )
     )
     return {
         "request_pk": request.pk, "roster_pk": roster.pk, "shift_pk": shift.pk,
