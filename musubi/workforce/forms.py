@@ -60,16 +60,23 @@ class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
     field_order = [
         "family_name", "given_name", "family_name_kana", "given_name_kana", "email", "phone",
         "postal_code", "address", "birth_date", "sex", "hire_date", "contract_type",
-        "contract_end", "contracted_hours_per_month", "languages", "active",
+        "contract_end", "contracted_hours_per_month", "days_per_week", "rest_weekdays",
+        "age_certificate", "languages", "active",
     ]  # fmt: skip
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Left empty, the scheduled days stay as they are (5 for a new worker).
+        self.fields["days_per_week"].required = False
         if self.instance.pk:
             minutes = self.instance.contracted_minutes_per_month
             self.initial["contracted_hours_per_month"] = (
                 minutes // 60 if minutes % 60 == 0 else (Decimal(minutes) / 60).quantize(CENT)
             )
+
+    def clean_days_per_week(self) -> int:
+        days = self.cleaned_data.get("days_per_week")
+        return int(days) if days else self.instance.days_per_week
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
