@@ -1,14 +1,13 @@
 """Compliance page and exports, the ledger, and the PDF notices."""
 
-import csv
 import datetime as dt
-import io
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from musubi.cooperatives.models import Role
+from musubi.core import exports
 from musubi.core.months import month_bounds, month_or_current
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import documents
@@ -48,36 +47,25 @@ COMPLIANCE_HEADER = [
 @coop_view(C)
 def compliance_csv(request: CoopRequest, coop: str) -> HttpResponse:
     month = _month(request)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COMPLIANCE_HEADER)
+    rows = []
     for r in compliance_rows(cooperative=request.cooperative, month=month):
         m = r.month
-        writer.writerow([
+        rows.append([
             str(r.worker), _h(m.worked), _h(r.contract_minutes), _h(m.overtime),
             _h(m.holiday_work), _h(m.night), m.rest_days, m.longest_run, m.interval_breaches,
             _h(r.year_overtime), r.leave_granted, r.leave_base or "", r.leave_taken, r.leave_due,
             " / ".join(r.warnings),
         ])  # fmt: skip
-    response = HttpResponse(
-        b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="compliance-{month:%Y-%m}.csv"'
-    return response
+    body = exports.csv_bytes(COMPLIANCE_HEADER, rows)
+    return exports.download(body, filename=f"compliance-{month:%Y-%m}.csv", kind="csv")
 
 
 @coop_view(C)
 def ledger(request: CoopRequest, coop: str, fmt: str) -> HttpResponse:
     first, last = month_bounds(_month(request))
     rows = documents.ledger_rows(cooperative=request.cooperative, first=first, last=last)
-    if fmt == "xlsx":
-        body = documents.ledger_xlsx(rows)
-        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        body, kind = documents.ledger_csv(rows), "text/csv; charset=utf-8"
-    response = HttpResponse(body, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="ledger-{first:%Y-%m}.{fmt}"'
-    return response
+    body = documents.ledger_xlsx(rows) if fmt == "xlsx" else documents.ledger_csv(rows)
+    return exports.download(body, filename=f"ledger-{first:%Y-%m}.{fmt}", kind=fmt)
 
 
 @coop_view(C)
