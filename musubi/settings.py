@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "musubi.talent",
     "musubi.dispatch",
     "musubi.cocreation",
+    "musubi.demo",
 ]
 
 MIDDLEWARE = [

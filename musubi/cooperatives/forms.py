@@ -24,6 +24,7 @@ class CooperativeSettingsForm(JapaneseFieldsMixin, forms.ModelForm[Cooperative])
             "dispatch_notified_on", "working_time_system", "rest_day_rule", "rest_day_start",
             "min_interval_hours", "overtime_monthly_cap_hours", "overtime_annual_cap_hours",
             "special_clause", "night_start_hour", "night_end_hour", "video_base_url",
+            "use_wareki",
         ]  # fmt: skip
         widgets = {"dispatch_notified_on": DateInput(), "rest_day_start": DateInput()}
 

@@ -88,6 +88,11 @@ class Cooperative(models.Model):
     video_base_url = models.URLField(
         _("video meeting base address"), default="https://meet.jit.si/", blank=True
     )
+    use_wareki = models.BooleanField(
+        _("Japanese era dates on documents (和暦)"),
+        default=False,
+        help_text=_("Documents print dates as 令和9年4月1日 instead of 2027年4月1日."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from musubi.cooperatives.models import Cooperative
 from musubi.core import exports
+from musubi.core.japanese import format_document_date
 from musubi.dispatch.models import DispatchTerms, Roster, Shift
 from musubi.members.models import MemberBusiness
 from musubi.workforce.models import ContractType, Worker
@@ -67,7 +68,12 @@ class Dispatch:
 
     @property
     def period(self) -> str:
-        return f"{self.shifts[0].date:%Y年%m月%d日}〜{self.shifts[-1].date:%Y年%m月%d日}"
+        wareki = self.worker.cooperative.use_wareki
+        first, last = self.shifts[0].date, self.shifts[-1].date
+        return (
+            f"{format_document_date(first, wareki=wareki)}〜"
+            f"{format_document_date(last, wareki=wareki)}"
+        )
 
     @property
     def days(self) -> str:
@@ -90,7 +96,9 @@ class Dispatch:
 
 def dispatches(shifts: Any) -> list[Dispatch]:
     groups: dict[tuple[int, int], list[Shift]] = defaultdict(list)
-    for s in shifts.select_related("worker", "site__member", "request").order_by("date"):
+    for s in shifts.select_related("worker__cooperative", "site__member", "request").order_by(
+        "date"
+    ):
         groups[s.worker_id, s.site_id].append(s)
     return [Dispatch(v[0].worker, v) for v in groups.values()]
 

@@ -10,6 +10,7 @@ from musubi.dispatch.models import (
     DesignatedPeriod,
     DispatchTerms,
     RequestStatus,
+    Shift,
     StaffingRequest,
 )
 from musubi.members.models import MemberBusiness, Site
@@ -162,3 +163,48 @@ class DispatchTermsForm(forms.ModelForm[DispatchTerms]):
             "agreement_method", "dispatch_manager", "complaint_handling", "article30_measures",
             "training", "insurance", "safety", "welfare", "cancellation", "responsibility",
         ]  # fmt: skip
+
+
+class CellForm(forms.Form):
+    """One cell of the roster grid: a worker and a day inside the roster's period."""
+
+    worker = SafeModelChoiceField(label=_("worker"), queryset=Worker.objects.none())
+    date = forms.DateField(label=_("date"), widget=DateInput())
+
+    def __init__(self, *args: Any, roster: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.roster = roster
+        self.fields["worker"].queryset = Worker.objects.filter(  # type: ignore[attr-defined]
+            cooperative=roster.cooperative
+        )
+
+    def clean_date(self) -> dt.date:
+        day: dt.date = self.cleaned_data["date"]
+        if not self.roster.start_date <= day <= self.roster.end_date:
+            raise forms.ValidationError(_("The date is outside the roster's period."))
+        return day
+
+
+class ShiftSwapForm(forms.Form):
+    worker = SafeModelChoiceField(label=_("give this shift to"), queryset=Worker.objects.none())
+
+    def __init__(self, *args: Any, roster: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["worker"].queryset = Worker.objects.filter(  # type: ignore[attr-defined]
+            cooperative=roster.cooperative, active=True
+        )
+
+
+class TimesheetBulkConfirmForm(forms.Form):
+    """Shifts whose actual hours the member confirms together; only those the user may see."""
+
+    shifts: forms.ModelMultipleChoiceField[Shift] = forms.ModelMultipleChoiceField(
+        label=_("shifts"), queryset=Shift.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Select at least one day.")},
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, shifts: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["shifts"].queryset = shifts.filter(  # type: ignore[attr-defined]
+            timesheet__isnull=False
+        )

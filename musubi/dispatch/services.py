@@ -353,6 +353,51 @@ def shift_remove(*, shift: Shift, actor: User) -> None:
 
 
 @transaction.atomic
+def shift_swap(*, shift: Shift, worker: Worker, actor: User) -> list[str]:
+    """Give ``shift`` to ``worker``; if that worker already works that day in this roster, the
+    two exchange their shifts. Every resulting shift passes the same checks as a new one, and
+    on any refusal nothing changes. Returns the warnings."""
+    roster = shift.roster
+    if worker.pk == shift.worker_id:
+        raise ValidationError(_("Choose another worker."))
+    other = Shift.objects.filter(roster=roster, worker=worker, date=shift.date).first()
+    plan = [(worker, shift.request)]
+    if other is not None:
+        plan.append((shift.worker, other.request))
+    for s in [shift, *([other] if other else [])]:
+        if s.request is None:
+            raise ValidationError(_("This shift has no request; remove it and add a new one."))
+        shift_remove(shift=s, actor=actor)
+    warnings: list[str] = []
+    for who, req in plan:
+        assert req is not None
+        _new, soft = _shift_assign(
+            roster=roster, worker=who, request=req, date=shift.date, actor=actor
+        )
+        warnings += soft
+    return warnings
+
+
+class _Rehearsal(Exception):
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = warnings
+
+
+def shift_swap_problems(
+    *, shift: Shift, worker: Worker, actor: User
+) -> tuple[list[str], list[str]]:
+    """(errors, warnings) of ``shift_swap``, found by rehearsing it and rolling it back, so the
+    live check can never disagree with the real change."""
+    try:
+        with transaction.atomic():
+            raise _Rehearsal(shift_swap(shift=shift, worker=worker, actor=actor))
+    except _Rehearsal as done:
+        return [], done.warnings
+    except ValidationError as error:
+        return error.messages, []
+
+
+@transaction.atomic
 def roster_replace_shifts(
     *, roster: Roster, assignments: list[dict[str, Any]], actor: User | None
 ) -> int:

@@ -10,6 +10,7 @@ import time
 from typing import Any
 
 from django.db import transaction
+from django.tasks import task
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
@@ -177,8 +178,6 @@ def run_start(*, roster: Roster, actor: User, kind: str = "solve", time_limit: f
               absent_worker_id: int | None = None,
               absent_dates: list[str] | None = None) -> RosterRun:  # fmt: skip
     """Queue a background run once the current transaction commits."""
-    from musubi.dispatch.tasks import roster_run_task
-
     run = RosterRun.objects.create(
         cooperative=roster.cooperative, roster=roster, kind=kind, time_limit=time_limit,
         absent_worker_id=absent_worker_id, absent_dates=absent_dates or [], created_by=actor,
@@ -186,3 +185,11 @@ def run_start(*, roster: Roster, actor: User, kind: str = "solve", time_limit: f
     rid, cid = run.pk, roster.cooperative_id
     transaction.on_commit(lambda: roster_run_task.enqueue(rid, cid))
     return run
+
+
+@task()
+def roster_run_task(run_id: int, cooperative_id: int) -> dict[str, Any]:
+    """Solve or repair a roster; ids only, the task enters the cooperative's scope itself.
+
+    Defined beside the run it performs, so queuing a run needs no import back from tasks.py."""
+    return run_roster(run_id, cooperative_id)

@@ -103,3 +103,16 @@ def timesheet_confirm(*, entry: TimesheetEntry, actor: User) -> None:
     entry.confirmed_by = actor
     entry.confirmed_at = timezone.now()
     entry.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
+
+
+@transaction.atomic
+def timesheets_confirm(*, entries: Any, actor: Any) -> int:
+    """The member confirms many days at once (a week, a month); locked or already confirmed
+    entries are left as they are. Returns how many were confirmed."""
+    n = 0
+    for entry in entries:
+        if entry.locked or entry.confirmed_at is not None:
+            continue
+        timesheet_confirm(entry=entry, actor=actor)
+        n += 1
+    return n

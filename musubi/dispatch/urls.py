@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from musubi.dispatch import views, views_docs, views_people, views_settings
+from musubi.dispatch import views, views_docs, views_grid, views_people, views_settings
 
 app_name = "dispatch"
 
@@ -19,6 +19,17 @@ urlpatterns = [
     path("rosters/<int:roster_pk>/run/", views.roster_run, name="roster_run"),
     path("rosters/<int:roster_pk>/shifts/", views.shift_add, name="shift_add"),
     path("rosters/<int:roster_pk>/shifts/check/", views.shift_preview, name="shift_preview"),
+    path("rosters/<int:roster_pk>/cell/", views_grid.roster_cell, name="roster_cell"),
+    path("rosters/<int:roster_pk>/cell/add/", views_grid.cell_add, name="cell_add"),
+    path("rosters/<int:roster_pk>/print/", views_grid.roster_print, name="roster_print"),
+    path("rosters/<int:roster_pk>/roster.pdf", views_grid.roster_pdf, name="roster_pdf"),
+    path(
+        "rosters/<int:roster_pk>/roster.<str:fmt>", views_grid.roster_export, name="roster_export"
+    ),
+    path("shifts/<int:shift_pk>/cell/remove/", views_grid.cell_remove, name="cell_remove"),
+    path("shifts/<int:shift_pk>/cell/swap/", views_grid.cell_swap, name="cell_swap"),
+    path("shifts/<int:shift_pk>/cell/swap/check/", views_grid.swap_check, name="swap_check"),
+    path("timesheets.<str:fmt>", views_grid.timesheet_export, name="timesheet_export"),
     path("rosters/<int:roster_pk>/publish/", views.roster_publish_view, name="roster_publish"),
     path("rosters/<int:roster_pk>/close/", views.roster_close_view, name="roster_close"),
     path("rosters/<int:roster_pk>/repair/", views.repair_start, name="repair_start"),
@@ -44,6 +55,7 @@ urlpatterns = [
         name="timesheet_confirm",
     ),
     path("timesheets/", views_people.timesheet_list, name="timesheet_list"),
+    path("timesheets/confirm/", views_people.timesheet_confirm_many, name="timesheet_confirm_many"),
     path("leave/", views_people.leave_list, name="leave_list"),
     path("leave/<int:leave_pk>/decide/", views_people.leave_decide, name="leave_decide"),
     path("compliance/", views_docs.compliance, name="compliance"),

@@ -17,6 +17,7 @@ from musubi.core.months import next_month, parse_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import selectors
 from musubi.dispatch.forms import RepairForm, ShiftAddForm, StaffingRequestForm
+from musubi.dispatch.grid import roster_grid
 from musubi.dispatch.models import (
     RequestStatus,
     Roster,
@@ -151,7 +152,8 @@ def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespon
         "title": _("Roster %(month)s") % {"month": roster.start_date.strftime("%Y-%m")},
         "roster": roster,
         "run": run,
-        "grid": selectors.calendar_grid(roster),
+        "grid": roster_grid(roster),
+        "calendar": selectors.calendar_grid(roster),
         "coverage": selectors.coverage(roster),
         "compliance": [r for r in rows if r.warnings],
         "shift_form": ShiftAddForm(roster=roster),

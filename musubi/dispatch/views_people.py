@@ -1,6 +1,7 @@
 """Pages for workers (phones), member users, timesheets and the private calendar feed."""
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,11 +18,11 @@ from musubi.core.forms import add_validation_error, flash_errors
 from musubi.core.months import month_bounds, month_or_current, next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import ical
-from musubi.dispatch.forms import LeaveForm, TimesheetForm
+from musubi.dispatch.forms import LeaveForm, TimesheetBulkConfirmForm, TimesheetForm
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
 from musubi.dispatch.publishing import feed_for, feed_reset
 from musubi.dispatch.selectors import shift_get_for, shifts_for
-from musubi.dispatch.timesheets import timesheet_confirm, timesheet_enter
+from musubi.dispatch.timesheets import timesheet_confirm, timesheet_enter, timesheets_confirm
 from musubi.workforce.models import Availability, LeaveRequest, ShiftWish, Worker
 from musubi.workforce.services import (
     day_preference_set,
@@ -160,8 +161,8 @@ def skill_sheets(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespons
     })  # fmt: skip
 
 
-@coop_view(C, M, W)
-def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
+def timesheet_scope(request: CoopRequest) -> tuple[Any, dt.date]:
+    """The month's published shifts the actor may see (member: its sites; worker: their own)."""
     first, last = month_bounds(month_or_current(request.GET.get("month")))
     role = role_of(request)
     if role == W:
@@ -170,6 +171,13 @@ def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
         date__range=(first, last),
         roster__status__in=[RosterStatus.PUBLISHED, RosterStatus.CLOSED],
     ).select_related("worker", "site__member", "timesheet", "roster")  # fmt: skip
+    return shifts.order_by("date", "worker__family_name_kana", "pk"), first
+
+
+@coop_view(C, M, W)
+def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
+    shifts, first = timesheet_scope(request)
+    role = role_of(request)
     return render(request, "dispatch/timesheets.html", {
         "title": _("Timesheets"), "shifts": shifts, "month": first, "role": role,
     })  # fmt: skip
@@ -217,6 +225,22 @@ def timesheet_confirm_view(request: CoopRequest, coop: str, shift_pk: int) -> Ht
         else:
             messages.success(request, _("Confirmed."))
     return redirect(reverse("dispatch:timesheet_list", args=[coop]) + f"?month={shift.date:%Y-%m}")
+
+
+@require_POST
+@coop_view(C, M)
+def timesheet_confirm_many(request: CoopRequest, coop: str) -> HttpResponse:
+    """Confirm the ticked days (select all, or a week) in one go instead of row by row."""
+    shifts, first = timesheet_scope(request)
+    form = TimesheetBulkConfirmForm(request.POST, shifts=shifts)
+    if form.is_valid():
+        entries = [s.timesheet for s in form.cleaned_data["shifts"]]
+        n = timesheets_confirm(entries=entries, actor=request.user)
+        messages.success(request, _("%(n)s day(s) confirmed.") % {"n": n})
+    else:
+        for message in form.errors.get("shifts", []):
+            messages.error(request, str(message))
+    return redirect(reverse("dispatch:timesheet_list", args=[coop]) + f"?month={first:%Y-%m}")
 
 
 def calendar_feed(request: HttpRequest, coop: str, feed_token: str) -> HttpResponse:

@@ -4,7 +4,12 @@ from django import template
 from django.utils import translation
 from django.utils.formats import date_format
 
-from musubi.core.japanese import format_date_ja, format_phone, format_wareki
+from musubi.core.japanese import (
+    format_date_ja,
+    format_document_date,
+    format_phone,
+    format_wareki,
+)
 
 register = template.Library()
 
@@ -24,6 +29,25 @@ def jdate(value: dt.date | dt.datetime | None) -> str:
 @register.filter
 def wareki(value: dt.date | None) -> str:
     return format_wareki(value) if value else ""
+
+
+@register.filter
+def docdate(value: dt.date | dt.datetime | None, cooperative: object = None) -> str:
+    """A date on a document, in 和暦 when the cooperative chose it (``{{ d|docdate:coop }}``)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return format_document_date(value, wareki=bool(getattr(cooperative, "use_wareki", False)))
+
+
+@register.filter
+def docmonth(value: dt.date | None, cooperative: object = None) -> str:
+    """The month on a document: 令和9年4月 or 2027年4月."""
+    if value is None or value == "":
+        return ""
+    wareki = bool(getattr(cooperative, "use_wareki", False))
+    return format_document_date(value, wareki=wareki, day=False)
 
 
 @register.filter

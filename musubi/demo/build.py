@@ -14,10 +14,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from musubi.cocreation.demo import build_cocreation
 from musubi.cooperatives.models import Cooperative, Membership, Role
-from musubi.core.demo import data
-from musubi.core.demo.upsert import BuildReport, Login, upsert
 from musubi.core.japanese import (
     normalize_corporate_number,
     normalize_invoice_registration_number,
@@ -27,6 +24,9 @@ from musubi.core.japanese import (
     validate_municipality_code,
 )
 from musubi.core.models import User
+from musubi.demo import data
+from musubi.demo.cocreation import build_cocreation
+from musubi.demo.upsert import BuildReport, Login, upsert
 from musubi.members.models import MemberBusiness, Site
 from musubi.talent.models import Talent
 from musubi.workforce.models import ContractType, Qualification, Worker
@@ -273,7 +273,7 @@ def build_demo(*, reset_passwords: bool = False) -> BuildReport:
         _totp_device(admin, report)
         report.logins.append(Login("admin", admin.email, totp=True))
         # A year of seasonal staffing requests (issue 4); idempotent like everything above.
-        from musubi.dispatch.demo import build_demand
+        from musubi.demo.dispatch import build_demand
 
         report.created += build_demand()
         build_cocreation(report)  # talents' consents, challenges, an engagement (issue 6)

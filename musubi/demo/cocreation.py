@@ -19,8 +19,8 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.services import written_terms
 from musubi.cooperatives.models import Cooperative
-from musubi.core.demo.upsert import BuildReport, upsert
 from musubi.core.months import previous_month
+from musubi.demo.upsert import BuildReport, upsert
 from musubi.members.models import MemberBusiness
 from musubi.talent.models import Talent, TalentConsent
 
