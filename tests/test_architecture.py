@@ -34,9 +34,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("cooperatives", "members"): "Membership and Invitation still live in cooperatives",
     ("core", "members"): "the home page lists memberships from core",
     ("core", "workforce"): "the home page lists memberships from core",
-    ("dispatch", "api"): "api/records.py is still a library as well as the mount point",
-    ("cocreation", "api"): "api/records.py is still a library as well as the mount point",
-    ("talent", "cocreation"): "talent's URLs and API still route into co-creation",
 }
 
 

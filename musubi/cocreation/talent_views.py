@@ -1,4 +1,5 @@
-"""The talent's own pages under /talent/: invitations, engagements and meetings everywhere.
+"""Co-creation pages of the talent under /talent/ (mounted with the talent app's own pages by
+musubi/urls.py): invitations, engagements and meetings everywhere.
 
 These run outside any cooperative's scope; every read goes through a selector that filters by
 the logged-in talent explicitly, so a talent never reaches another talent's records.
@@ -8,7 +9,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -46,24 +46,10 @@ from musubi.cocreation.views_work import (
     post_review,
 )
 from musubi.core.tenancy import actor_of
+from musubi.talent.decorators import talent_view
 from musubi.talent.models import Talent, TalentConsent
 
 View = Callable[..., HttpResponse]
-
-
-def talent_view(view: View) -> View:
-    """Require a logged-in talent; pass their Talent record to the view."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        talent = Talent.objects.filter(user=request.user).select_related("user").first()
-        if talent is None:
-            return redirect("talent:signup")
-        return view(request, talent, *args, **kwargs)
-
-    return wrapped
 
 
 def in_cooperative_of(fetch: Callable[..., Any]) -> Callable[[View], View]:

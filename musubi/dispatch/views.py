@@ -38,7 +38,7 @@ from musubi.dispatch.services import (
     staffing_request_from_template,
     staffing_request_submit,
 )
-from musubi.dispatch.solving import run_start
+from musubi.dispatch.solving import progress_words, run_start
 from musubi.dispatch.timesheets import roster_close
 
 C = Role.COORDINATOR
@@ -152,6 +152,7 @@ def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespon
         "title": _("Roster %(month)s") % {"month": roster.start_date.strftime("%Y-%m")},
         "roster": roster,
         "run": run,
+        "progress": progress_words(run),
         "grid": roster_grid(roster),
         "calendar": selectors.calendar_grid(roster),
         "coverage": selectors.coverage(roster),
@@ -183,7 +184,9 @@ def roster_run(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
 @coop_view(C)
 def run_progress(request: CoopRequest, coop: str, run_pk: int) -> HttpResponse:
     run: RosterRun = get_for(RosterRun.objects, cooperative=request.cooperative, pk=run_pk)
-    response = render(request, "dispatch/_run.html", {"run": run, "roster": run.roster})
+    response = render(request, "dispatch/_run.html", {
+        "run": run, "roster": run.roster, "progress": progress_words(run),
+    })  # fmt: skip
     if run.status in {RunStatus.DONE, RunStatus.FAILED} and request.GET.get("poll"):
         response["HX-Refresh"] = "true"  # reload the page to show the stored result
     return response

@@ -1,4 +1,7 @@
-"""Core records of one cooperative. The middleware has already 404'd outsiders."""
+"""Member businesses and their sites (mounted by musubi/api/api.py at /api/v1/c/{coop}/).
+
+The middleware has already 404'd outsiders; reads go through the access functions.
+"""
 
 import datetime as dt
 from typing import Any
@@ -8,12 +11,12 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from musubi.cooperatives.models import Role
+from musubi.core.api import ErrorOut
 from musubi.core.audit import audited_save
-from musubi.core.tenancy import actor_of, api_coop, get_for, viewer_of
+from musubi.core.tenancy import actor_of, api_coop, viewer_of
 from musubi.members.forms import MemberBusinessForm
 from musubi.members.models import Site
 from musubi.members.selectors import member_get_for, members_for
-from musubi.workforce.models import Worker
 
 router = Router(tags=["records"])
 
@@ -52,29 +55,6 @@ class SiteOut(Schema):
     municipality_code: str
 
 
-class SkillSheetOut(Schema):
-    """What a member may see of a worker before an assignment is fixed (R2.7): no name, age, sex."""
-
-    id: int
-    skills: list[str]
-    years_of_experience: int
-
-
-class WorkerOut(Schema):
-    id: int
-    family_name: str
-    given_name: str
-    family_name_kana: str
-    given_name_kana: str
-    contract_type: str
-    hire_date: dt.date
-    active: bool
-
-
-class ErrorOut(Schema):
-    detail: Any
-
-
 @router.get("members", response=list[MemberOut])
 def member_list(request: HttpRequest) -> Any:
     cooperative = api_coop(request, Role.COORDINATOR, Role.MUNICIPALITY, Role.MEMBER)
@@ -106,33 +86,3 @@ def member_detail(request: HttpRequest, pk: int) -> Any:
 def site_list(request: HttpRequest) -> Any:
     cooperative = api_coop(request, Role.COORDINATOR, Role.MUNICIPALITY)
     return list(Site.objects.filter(cooperative=cooperative))
-
-
-@router.get("workers", response=list[WorkerOut])
-def worker_list(request: HttpRequest) -> Any:
-    cooperative = api_coop(request, Role.COORDINATOR)
-    return list(Worker.objects.filter(cooperative=cooperative))
-
-
-@router.get("workers/{pk}", response=WorkerOut)
-def worker_detail(request: HttpRequest, pk: int) -> Any:
-    cooperative = api_coop(request, Role.COORDINATOR)
-    return get_for(Worker.objects, cooperative=cooperative, pk=pk)
-
-
-@router.get("skill-sheets", response=list[SkillSheetOut])
-def skill_sheets(request: HttpRequest) -> Any:
-    """Anonymous skill sheets of dispatchable workers, for members planning requests."""
-    cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
-    today = dt.date.today()
-    workers = Worker.objects.filter(
-        cooperative=cooperative, active=True, contract_type="indefinite"
-    ).prefetch_related("qualifications")
-    return [
-        {
-            "id": w.pk,
-            "skills": sorted(q.name for q in w.qualifications.all() if q.is_valid_on(today)),
-            "years_of_experience": w.years_of_experience(today),
-        }
-        for w in workers
-    ]
