@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 from musubi.cooperatives.models import Cooperative, Role
 from musubi.core.forms import LoginForm, TokenForm
 from musubi.core.models import AuditLogEntry
+from musubi.core.navigation import app_waiting_work
 from musubi.core.redirects import next_url
 from musubi.core.tenancy import CoopRequest, coop_view, memberships_of, role_of
 from musubi.core.throttle import client_ip, login_attempt_allowed, login_succeeded
@@ -100,6 +101,9 @@ def coop_home(request: CoopRequest, coop: str) -> HttpResponse:
         context["member"] = request.membership.member_business
     if role == Role.WORKER:
         context["worker"] = request.membership.worker
+    context["waiting"] = app_waiting_work(
+        role=role, cooperative=cooperative, membership=request.membership
+    )
     return render(request, "core/coop_home.html", context)
 
 

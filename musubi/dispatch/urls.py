@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("requests/", views.request_list, name="request_list"),
     path("requests/new/", views.request_edit, name="request_create"),
+    path("requests/sites/", views.request_sites, name="request_sites"),
     path("requests/<int:request_pk>/", views.request_edit, name="request_edit"),
     path("requests/<int:request_pk>/decide/", views.request_decide, name="request_decide"),
     path("requests/<int:request_pk>/copy/", views.request_copy, name="request_copy"),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -78,8 +79,9 @@ def request_edit(request: CoopRequest, coop: str, request_pk: int | None = None)
     instance = _request(request, request_pk) if request_pk else None
     member = request.membership.member_business if role_of(request) == Role.MEMBER else None
     form = StaffingRequestForm(
-        request.POST or None, instance=instance, cooperative=request.cooperative, member=member
-    )
+        request.POST or None, instance=instance, cooperative=request.cooperative, member=member,
+        sites_url=reverse("dispatch:request_sites", args=[coop]),
+    )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
             staffing_request_submit(
@@ -93,6 +95,14 @@ def request_edit(request: CoopRequest, coop: str, request_pk: int | None = None)
             return redirect("dispatch:request_list", coop)
     title = instance.title if instance else _("New staffing request")
     return render(request, "core/form.html", {"title": title, "form": form})
+
+
+@coop_view(C)
+def request_sites(request: CoopRequest, coop: str) -> HttpResponse:
+    """The site options of the member just chosen on the request form (htmx); a member with a
+    single site gets it selected."""
+    form = StaffingRequestForm(request.GET, cooperative=request.cooperative, member=None)
+    return render(request, "dispatch/_site_options.html", {"field": form["site"]})
 
 
 @require_POST
