@@ -162,12 +162,14 @@ class TimesheetForm(forms.Form):
 class LeaveForm(forms.ModelForm[LeaveRequest]):
     class Meta:
         model = LeaveRequest
-        fields = ["kind", "start_date", "end_date", "reason"]
+        fields = ["kind", "start_date", "end_date", "half_day", "reason"]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         _ordered(self, data, "start_date", "end_date", _("The last day is before the first day."))
+        if data.get("half_day") and data.get("start_date") != data.get("end_date"):
+            self.add_error("half_day", _("A half day of leave is one date."))
         return data
 
 

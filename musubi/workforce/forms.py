@@ -15,7 +15,21 @@ LANGUAGE_CHOICES = [
 ]  # fmt: skip
 
 
+WEEKDAY_CHOICES = [
+    (0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")),
+    (4, _("Friday")), (5, _("Saturday")), (6, _("Sunday")),
+]  # fmt: skip
+
+
 class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
+    rest_weekdays = forms.TypedMultipleChoiceField(
+        label=_("fixed weekly rest days"),
+        choices=WEEKDAY_CHOICES,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave over a period counts only the working days between them."),
+    )
     # Typed in hours (160, 137.5); stored in minutes, which the law figures work in.
     contracted_hours_per_month = forms.DecimalField(
         label=_("contracted hours per month"),
@@ -34,7 +48,8 @@ class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
         fields = [
             "family_name", "given_name", "family_name_kana", "given_name_kana", "email", "phone",
             "postal_code", "address", "birth_date", "sex", "hire_date", "contract_type",
-            "contract_end", "languages", "active",
+            "contract_end", "days_per_week", "rest_weekdays", "age_certificate", "languages",
+            "active",
         ]  # fmt: skip
         widgets = {
             "birth_date": DateInput(),
@@ -45,16 +60,23 @@ class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
     field_order = [
         "family_name", "given_name", "family_name_kana", "given_name_kana", "email", "phone",
         "postal_code", "address", "birth_date", "sex", "hire_date", "contract_type",
-        "contract_end", "contracted_hours_per_month", "languages", "active",
+        "contract_end", "contracted_hours_per_month", "days_per_week", "rest_weekdays",
+        "age_certificate", "languages", "active",
     ]  # fmt: skip
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Left empty, the scheduled days stay as they are (5 for a new worker).
+        self.fields["days_per_week"].required = False
         if self.instance.pk:
             minutes = self.instance.contracted_minutes_per_month
             self.initial["contracted_hours_per_month"] = (
                 minutes // 60 if minutes % 60 == 0 else (Decimal(minutes) / 60).quantize(CENT)
             )
+
+    def clean_days_per_week(self) -> int:
+        days = self.cleaned_data.get("days_per_week")
+        return int(days) if days else self.instance.days_per_week
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

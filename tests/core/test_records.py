@@ -107,7 +107,8 @@ def test_editing_a_worker_logs_the_old_and_new_values(town_a: Town, as_user: Any
     data = {
         "family_name": worker.family_name, "given_name": worker.given_name,
         "family_name_kana": "サトウ", "given_name_kana": "ハナコ", "hire_date": "2023-04-01",
-        "contract_type": "indefinite", "contracted_hours_per_month": "160", "active": "on",
+        "contract_type": "indefinite", "contracted_hours_per_month": "160", "days_per_week": 5,
+        "active": "on",
         "phone": "090-1111-2222",
     }  # fmt: skip
     assert client.post(f"/c/alpha/workers/{worker.pk}/", data).status_code == 302
