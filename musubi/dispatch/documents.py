@@ -9,11 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from musubi.cooperatives.models import Cooperative
-<<<<<<< HEAD
-from musubi.core import exports
-=======
 from musubi.cooperatives.selectors import agreement_on
->>>>>>> main
+from musubi.core import exports
 from musubi.core.japanese import format_document_date
 from musubi.dispatch.models import DispatchTerms, Roster, Shift
 from musubi.members.models import MemberBusiness
