@@ -16,7 +16,7 @@ from musubi.core.exports import csv_bytes, download, wants_cp932, xlsx_bytes
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import exports
 from musubi.dispatch.forms import CellForm, ShiftAddForm, ShiftSwapForm
-from musubi.dispatch.grid import requests_on, roster_grid
+from musubi.dispatch.grid import member_colours, requests_on, roster_grid
 from musubi.dispatch.models import Roster, RosterStatus, Shift
 from musubi.dispatch.services import (
     shift_assign,
@@ -89,6 +89,9 @@ def roster_cell(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse
     return render(request, "dispatch/_cell.html", {
         "roster": roster, "worker": worker, "day": day, "shift": shift, "options": options,
         "swap_form": ShiftSwapForm(roster=roster) if shift else None,
+        "colour": member_colours(roster.cooperative).get(shift.site.member_id, "")
+        if shift
+        else "",
         "editable": roster.status != RosterStatus.CLOSED,
     })  # fmt: skip
 
