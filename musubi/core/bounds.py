@@ -1,4 +1,4 @@
-"""The sane range of every date and month a person may type, checked in one place.
+"""The sane range of every date a person may type, checked in one place (months: core/months.py).
 
 A date far outside the cooperative's life is always a typo or an attack: 9999-12-31 overflows
 month arithmetic (HTTP 500) and a request to 9000-12-31 makes every day of eight millennia be
@@ -10,9 +10,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-# Business dates (requests, rosters, timesheets, periods, meetings).
-EARLIEST = dt.date(2000, 1, 1)
-LATEST = dt.date(2100, 12, 31)
+from musubi.core.months import FIRST_YEAR, LAST_YEAR
+
+# Business dates (requests, rosters, timesheets, periods, meetings): the years of core/months.py.
+EARLIEST = dt.date(FIRST_YEAR, 1, 1)
+LATEST = dt.date(LAST_YEAR, 12, 31)
 # Dates of a person's past (birth, a licence acquired decades ago).
 EARLIEST_PAST = dt.date(1900, 1, 1)
 # A staffing request spans at most one business year (a leap year has 366 days).
@@ -32,24 +34,6 @@ def check_date(value: dt.date | dt.datetime, *, earliest: dt.date = EARLIEST) ->
 
 def check_past_date(value: dt.date | dt.datetime) -> None:
     check_date(value, earliest=EARLIEST_PAST)
-
-
-def is_sane(value: dt.date) -> bool:
-    return EARLIEST <= value <= LATEST
-
-
-def parse_month(text: str | None) -> dt.date | None:
-    """The first day of the month written ``YYYY-MM``, or None if it is not one in range."""
-    try:
-        month = dt.datetime.strptime((text or "").strip(), "%Y-%m").date()
-    except ValueError:
-        return None
-    return month if is_sane(month) else None
-
-
-def month_or(text: str | None, default: dt.date) -> dt.date:
-    """The month of a query string such as ``?month=2027-04``, else ``default``'s month."""
-    return parse_month(text) or default.replace(day=1)
 
 
 def check_period(start: dt.date, end: dt.date) -> None:

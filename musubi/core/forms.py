@@ -4,12 +4,15 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.core.validators import MaxLengthValidator
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from musubi.core import japanese
-from musubi.core.bounds import check_date, check_past_date, parse_month
+from musubi.core.bounds import check_date, check_past_date
+from musubi.core.months import parse_month
 
 NORMALIZERS: dict[str, Callable[[str], str]] = {
     "postal_code": japanese.normalize_postal_code,
@@ -84,12 +87,7 @@ class MonthField(forms.CharField):
         text = super().to_python(value)
         if text in self.empty_values:
             return None
-        month = parse_month(text)
-        if month is None:
-            raise forms.ValidationError(
-                _("Enter a month (YYYY-MM) between 2000-01 and 2100-12."), code="invalid"
-            )
-        return month
+        return parse_month(text)
 
 
 class DateInput(forms.DateInput):
@@ -108,14 +106,21 @@ class LoginForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, request: Any, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, request: Any, *args: Any, locked: bool = False, **kwargs: Any) -> None:
         self.request = request
         self.user: Any = None
+        self.locked = locked
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         email, password = data.get("email"), data.get("password")
+        if self.locked:
+            # The password is not even checked: a locked account must not confirm a guess.
+            raise forms.ValidationError(
+                _("Too many failed attempts. Please wait 15 minutes and try again, "
+                  "or reset your password."), code="locked",
+            )  # fmt: skip
         if email and password:
             self.user = authenticate(self.request, email=email.lower(), password=password)
             if self.user is None or not self.user.is_active:
@@ -139,7 +144,13 @@ class TokenForm(forms.Form):
 def add_validation_error(form: forms.BaseForm, error: "forms.ValidationError") -> None:
     """Show a service's ValidationError on the form: per field where it names fields."""
     if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
+        for field, texts in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, texts)
     else:
         form.add_error(None, error)
+
+
+def flash_errors(request: HttpRequest, error: "forms.ValidationError") -> None:
+    """A service's refusal as one error message per reason, for pages that redirect."""
+    for message in error.messages:
+        messages.error(request, message)

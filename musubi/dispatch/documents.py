@@ -1,8 +1,6 @@
 """Legal documents: 派遣元管理台帳 (CSV / Excel), 就業条件明示書 and 派遣先通知 (PDF)."""
 
-import csv
 import datetime as dt
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +9,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from musubi.cooperatives.models import Cooperative
+from musubi.cooperatives.selectors import agreement_on
+from musubi.core import exports
+from musubi.core.japanese import format_document_date
 from musubi.dispatch.models import DispatchTerms, Roster, Shift
 from musubi.members.models import MemberBusiness
 from musubi.workforce.models import ContractType, Worker
@@ -68,7 +69,12 @@ class Dispatch:
 
     @property
     def period(self) -> str:
-        return f"{self.shifts[0].date:%Y年%m月%d日}〜{self.shifts[-1].date:%Y年%m月%d日}"
+        wareki = self.worker.cooperative.use_wareki
+        first, last = self.shifts[0].date, self.shifts[-1].date
+        return (
+            f"{format_document_date(first, wareki=wareki)}〜"
+            f"{format_document_date(last, wareki=wareki)}"
+        )
 
     @property
     def days(self) -> str:
@@ -91,7 +97,9 @@ class Dispatch:
 
 def dispatches(shifts: Any) -> list[Dispatch]:
     groups: dict[tuple[int, int], list[Shift]] = defaultdict(list)
-    for s in shifts.select_related("worker", "site__member", "request").order_by("date"):
+    for s in shifts.select_related("worker__cooperative", "site__member", "request").order_by(
+        "date"
+    ):
         groups[s.worker_id, s.site_id].append(s)
     return [Dispatch(v[0].worker, v) for v in groups.values()]
 
@@ -99,7 +107,6 @@ def dispatches(shifts: Any) -> list[Dispatch]:
 def ledger_rows(*, cooperative: Cooperative, first: dt.date, last: dt.date) -> list[list[str]]:
     terms = terms_for(cooperative)
     shifts = Shift.objects.filter(cooperative=cooperative, date__range=(first, last))
-    ot = cooperative.overtime_monthly_cap_hours
     rows = []
     for d in dispatches(shifts):
         w, site = d.worker, d.site
@@ -127,8 +134,7 @@ def ledger_rows(*, cooperative: Cooperative, first: dt.date, last: dt.date) -> l
             "紹介予定派遣ではない",
             terms.dispatch_manager,
             site.member.representative or site.member.name,
-            f"時間外労働 月{ot}時間・年{cooperative.overtime_annual_cap_hours}時間まで、"
-            "法定休日労働 月1日まで",
+            overtime_text(cooperative, d.shifts[0].date),
             terms.insurance,
         ])  # fmt: skip
     return rows
@@ -136,26 +142,22 @@ def ledger_rows(*, cooperative: Cooperative, first: dt.date, last: dt.date) -> l
 
 def ledger_csv(rows: list[list[str]]) -> bytes:
     """UTF-8 with BOM so that Excel opens it correctly by double-click (R5.3)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([name for name, _ in LEDGER_COLUMNS])
-    writer.writerows(rows)
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    return exports.csv_bytes([name for name, _ in LEDGER_COLUMNS], rows)
 
 
 def ledger_xlsx(rows: list[list[str]]) -> bytes:
-    from openpyxl import Workbook
+    return exports.xlsx_bytes([("派遣元管理台帳", [name for name, _ in LEDGER_COLUMNS], rows)])
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "派遣元管理台帳"
-    ws.append([name for name, _ in LEDGER_COLUMNS])
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+
+def overtime_text(cooperative: Cooperative, day: dt.date) -> str:
+    """時間外・休日労働 as the 36協定 in force allows it (none without one)."""
+    a = agreement_on(cooperative=cooperative, day=day)
+    if a is None:
+        return "時間外・休日労働なし(36協定の届出なし)"
+    text = f"36協定の範囲内(時間外 月{a.monthly_cap_hours}時間・年{a.annual_cap_hours}時間まで"
+    if a.special_clause:
+        text += f"、特別条項 月{a.special_monthly_hours}時間・年{a.special_annual_hours}時間まで"
+    return text + ("、法定休日労働あり)" if a.holiday_work_allowed else "、法定休日労働なし)")
 
 
 def _pdf(template: str, context: dict[str, Any]) -> bytes:
@@ -173,6 +175,7 @@ def terms_notice_pdf(*, roster: Roster, worker: Worker) -> bytes:
     return _pdf("dispatch/pdf/terms_notice.html", {
         "roster": roster, "worker": worker, "items": items,
         "terms": terms_for(roster.cooperative), "coop": roster.cooperative,
+        "overtime": overtime_text(roster.cooperative, roster.start_date),
         "today": dt.date.today(),
     })  # fmt: skip
 
