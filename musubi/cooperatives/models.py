@@ -152,6 +152,7 @@ class Cooperative(models.Model):
             except ValidationError:
                 continue
         return codes
+
     def business_year_start(self, day: date) -> date:
         """The first day of the business year (事業年度) that ``day`` falls in."""
         m = self.fiscal_year_start_month

@@ -87,7 +87,7 @@ class MonthField(forms.CharField):
         text = super().to_python(value)
         if text in self.empty_values:
             return None
-        return parse_month(text)
+        return parse_month(str(text))
 
 
 class DateInput(forms.DateInput):

@@ -225,6 +225,8 @@ class TemplateCopyForm(forms.Form):
 class CalendarDayForm(BoundedDatesMixin, forms.Form):
     date = forms.DateField(label=_("date"), widget=DateInput())
     note = forms.CharField(label=_("note"), max_length=100, required=False)
+
+
 class CellForm(forms.Form):
     """One cell of the roster grid: a worker and a day inside the roster's period."""
 

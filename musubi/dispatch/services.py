@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record
 from musubi.core.bounds import check_date, check_period
-from musubi.core.models import AuditLogEntry
 from musubi.core.models import AuditLogEntry, User
 from musubi.core.months import month_bounds
 from musubi.dispatch.findings import finding_text, hours

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from musubi.cooperatives.models import Role
 from musubi.core.forms import add_validation_error, flash_errors
-from musubi.core.months import next_month, parse_month
+from musubi.core.months import next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import selectors
 from musubi.dispatch.forms import (
