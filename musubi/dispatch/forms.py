@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from musubi.core.forms import BoundedDatesMixin, DateInput, MonthField
+from musubi.core.forms import BoundedDatesMixin, DateInput, IdsField, MonthField
 from musubi.dispatch.models import (
     MAX_HEADCOUNT,
     DesignatedPeriod,
@@ -260,7 +260,7 @@ class ShiftSwapForm(forms.Form):
 class TimesheetBulkConfirmForm(forms.Form):
     """Shifts whose actual hours the member confirms together; only those the user may see."""
 
-    shifts: forms.ModelMultipleChoiceField[Shift] = forms.ModelMultipleChoiceField(
+    shifts: forms.ModelMultipleChoiceField[Shift] = IdsField(
         label=_("shifts"), queryset=Shift.objects.none(), widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Select at least one day.")},
     )  # fmt: skip
@@ -270,3 +270,26 @@ class TimesheetBulkConfirmForm(forms.Form):
         self.fields["shifts"].queryset = shifts.filter(  # type: ignore[attr-defined]
             timesheet__isnull=False
         )
+
+
+class DayPreferencesForm(forms.Form):
+    """A worker's choice for each day of a month: one field per day, named ``d-YYYY-MM-DD``."""
+
+    CHOICES = [("", "—"), ("on", "on"), ("off", "off"), ("unavailable", "unavailable")]
+
+    def __init__(self, *args: Any, first: dt.date, last: dt.date, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        day = first
+        while day <= last:
+            self.fields[f"d-{day.isoformat()}"] = forms.ChoiceField(
+                choices=self.CHOICES, required=False
+            )
+            day += dt.timedelta(days=1)
+
+    def choices(self) -> list[tuple[dt.date, str]]:
+        """The posted days and their choice (days not posted are left as they are)."""
+        return [
+            (dt.date.fromisoformat(name[2:]), value)
+            for name, value in self.cleaned_data.items()
+            if name in self.data
+        ]

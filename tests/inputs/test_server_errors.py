@@ -161,3 +161,32 @@ def test_month_pages_survive_a_month_out_of_range(
         f"/c/{town_a.cooperative.slug}/{page}", {"month": month}
     )
     assert response.status_code == 200
+
+
+def test_a_bad_day_choice_saves_none_of_the_days(town_a: Town, as_user: Any) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from musubi.workforce.models import Availability
+
+    first = (timezone.localdate().replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    response = as_user(town_a.worker_user).post(
+        f"/c/{town_a.cooperative.slug}/dispatch/me/days/",
+        {f"d-{first}": "unavailable", f"d-{first + dt.timedelta(days=1)}": "bogus",
+         "d-9999-12-31": "on", "d-garbage": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert _errors(response)
+    with scopes_disabled():
+        assert not Availability.objects.exists()
+
+
+def test_an_id_beyond_the_databases_range_is_a_form_error(db: None) -> None:
+    from django.test import Client
+
+    response = Client().post(
+        "/talent/signup/", {"email": "a@example.com", "cooperatives": "99999999999999999999"}
+    )
+    assert response.status_code == 200
+    assert "cooperatives" in response.context["form"].errors
