@@ -10,8 +10,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from musubi.cooperatives.models import Cooperative, Role
+from musubi.core import exports
+from musubi.core.audit_log import (
+    CSV_HEADER,
+    LIMIT,
+    AuditFilterForm,
+    csv_rows,
+    filtered_entries,
+    rows,
+)
 from musubi.core.forms import LoginForm, TokenForm
-from musubi.core.models import AuditLogEntry
 from musubi.core.navigation import app_waiting_work
 from musubi.core.redirects import next_url
 from musubi.core.tenancy import CoopRequest, coop_view, memberships_of, role_of
@@ -109,10 +117,18 @@ def coop_home(request: CoopRequest, coop: str) -> HttpResponse:
 
 @coop_view(Role.COORDINATOR)
 def audit_log(request: CoopRequest, coop: str) -> HttpResponse:
-    with scopes_disabled():
-        entries = list(
-            AuditLogEntry.objects.filter(cooperative=request.cooperative).select_related("actor")[
-                :200
-            ]
+    form = AuditFilterForm(request.GET or None, cooperative=request.cooperative)
+    entries = filtered_entries(request.cooperative, form)
+    if request.GET.get("export") == "csv":
+        cp932 = exports.wants_cp932(request)
+        body = exports.csv_bytes(
+            CSV_HEADER, csv_rows(rows(entries)), encoding="cp932" if cp932 else "utf-8"
         )
-    return render(request, "core/audit_log.html", {"entries": entries})
+        return exports.download(
+            body, filename="audit-log.csv", kind="csv-cp932" if cp932 else "csv"
+        )
+    query = request.GET.copy()
+    query.pop("export", None)
+    return render(request, "core/audit_log.html", {
+        "form": form, "entries": rows(entries[:LIMIT]), "query": query.urlencode(),
+    })  # fmt: skip

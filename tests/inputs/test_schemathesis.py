@@ -8,10 +8,14 @@ ids, bodies, query strings — is generated from the schema, valid and invalid.
 
 import secrets
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
@@ -46,8 +50,22 @@ def _run(operation: Any, cookies: dict[str, str], slug: str, statuses: Counter[i
     check()
 
 
+@pytest.fixture
+def connection_kept_open() -> Iterator[None]:
+    # Called as a plain WSGI app, Django closes the connection after each request, as it would
+    # in production; the test client prevents that the same way, since the test's transaction
+    # lives on this connection.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+
+
 def test_schemathesis_finds_no_server_error_as_coordinator_or_member(
-    town_a: Town, capsys: Any
+    town_a: Town, capsys: Any, connection_kept_open: None
 ) -> None:
     schema = _schema()
     operations = [result.ok() for result in schema.get_all_operations()]
