@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Role
+from musubi.core.models import Role
 from musubi.core.navigation import NavItem
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
+from musubi.core.models import Cooperative, RestDayRule, WorkingTimeSystem
 from musubi.dispatch.compliance import overtime_caps
 from musubi.dispatch.models import (
     PROHIBITED_WORK,

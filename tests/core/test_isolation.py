@@ -21,7 +21,7 @@ PLATFORM_WIDE = {
     "core.User": "a person may belong to several cooperatives",
     "core.AuditLogEntry": "read through a selector that filters by cooperative explicitly",
     "core.LoginThrottle": "throttling happens before anyone is known",
-    "cooperatives.Cooperative": "the tenant itself",
+    "core.Cooperative": "the tenant itself",
     "talent.Talent": "a city talent works with several cooperatives",
 }
 
