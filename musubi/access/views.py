@@ -28,6 +28,7 @@ from musubi.access.services import (
 from musubi.core.crud import form_page
 from musubi.core.forms import add_validation_error
 from musubi.core.models import Cooperative, Role, User
+from musubi.core.navigation import app_waiting_work
 from musubi.core.tenancy import CoopRequest, coop_view, role_of
 from musubi.members.models import MemberBusiness, Site
 from musubi.workforce.models import Worker
@@ -146,4 +147,7 @@ def coop_home(request: CoopRequest, coop: str) -> HttpResponse:
         context["member"] = request.membership.member_business
     if role == Role.WORKER:
         context["worker"] = request.membership.worker
+    context["waiting"] = app_waiting_work(
+        role=role, cooperative=cooperative, membership=request.membership
+    )
     return render(request, "core/coop_home.html", context)

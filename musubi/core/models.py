@@ -143,6 +143,18 @@ class RestDayRule(models.TextChoices):
     FOUR_IN_FOUR_WEEKS = "four_in_four_weeks", _("At least four rest days in every four weeks")
 
 
+class Weekday(models.IntegerChoices):
+    """Python's numbering (Monday 0), as the law module uses it."""
+
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
 class Cooperative(models.Model):
     """A 特定地域づくり事業協同組合: the tenant. Its labour settings feed the roster engine."""
 
@@ -181,18 +193,27 @@ class Cooperative(models.Model):
     rest_day_start = models.DateField(
         _("start date for counting four-week periods"), null=True, blank=True
     )
+    week_start = models.PositiveSmallIntegerField(
+        _("first day of the working week"),
+        choices=Weekday.choices,
+        default=Weekday.SUNDAY,
+        help_text=_("Sunday unless the work rules (就業規則) name another day."),
+    )
+    legal_holiday = models.PositiveSmallIntegerField(
+        _("legal holiday (法定休日)"),
+        choices=Weekday.choices,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty when the work rules fix none: the last day of a week worked in full is "
+            "then the legal holiday."
+        ),
+    )
     min_interval_hours = models.PositiveSmallIntegerField(
         _("minimum rest between shifts (hours)"),
         default=11,
         validators=[MinValueValidator(9), MaxValueValidator(24)],
     )
-    overtime_monthly_cap_hours = models.PositiveSmallIntegerField(
-        _("overtime cap per month (hours)"), default=45
-    )
-    overtime_annual_cap_hours = models.PositiveSmallIntegerField(
-        _("overtime cap per year (hours)"), default=360
-    )
-    special_clause = models.BooleanField(_("36協定 special clause"), default=False)
     night_start_hour = models.PositiveSmallIntegerField(_("night work starts (hour)"), default=22)
     night_end_hour = models.PositiveSmallIntegerField(_("night work ends (hour)"), default=5)
     video_base_url = models.URLField(

@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from musubi.access.models import Membership
+from musubi.cooperatives.models import OvertimeAgreement
 from musubi.core.japanese import (
     normalize_corporate_number,
     normalize_invoice_registration_number,
@@ -207,6 +208,7 @@ def _cooperative(item: data.CooperativeData, report: BuildReport, *, reset: bool
         },
         validate=True,
     )
+    _agreements(coop, item, report)
     slug = item.slug
     coordinator = _user(item.coordinator, report, reset_password=reset)
     _membership(coop, coordinator, Role.COORDINATOR, report)
@@ -233,6 +235,24 @@ def _cooperative(item: data.CooperativeData, report: BuildReport, *, reset: bool
         viewer = _user(item.municipality, report, reset_password=reset)
         _membership(coop, viewer, Role.MUNICIPALITY, report)
         report.logins.append(Login(Role.MUNICIPALITY, viewer.email, slug))
+
+
+def _agreements(coop: Cooperative, item: data.CooperativeData, report: BuildReport) -> None:
+    """A 36協定 for every business year from the dispatch notification to next year, filed two
+    weeks before each year starts (45 h / 360 h, no special clause)."""
+    m = item.fiscal_year_start_month
+    first = item.dispatch_notified_on.year - (1 if item.dispatch_notified_on.month < m else 0)
+    for year in range(first, timezone.localdate().year + 2):
+        start = dt.date(year, m, 1)
+        upsert(
+            OvertimeAgreement,
+            report,
+            lookup={"cooperative": coop, "valid_from": start},
+            values={
+                "filed_on": start - dt.timedelta(days=14),
+                "valid_to": dt.date(year + 1, m, 1) - dt.timedelta(days=1),
+            },
+        )
 
 
 def talent_email(number: int) -> str:

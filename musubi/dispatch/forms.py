@@ -53,17 +53,49 @@ class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
             "start_time": TimeInput(), "end_time": TimeInput(),
         }  # fmt: skip
 
-    def __init__(self, *args: Any, cooperative: Any, member: MemberBusiness | None, **kw: Any):
+    def __init__(
+        self,
+        *args: Any,
+        cooperative: Any,
+        member: MemberBusiness | None,
+        sites_url: str = "",
+        **kw: Any,
+    ):
         super().__init__(*args, **kw)
         if self.instance.pk:
             self.initial["dates"] = ", ".join(self.instance.dates)
         members = MemberBusiness.objects.filter(cooperative=cooperative)
-        sites = Site.objects.filter(cooperative=cooperative).select_related("member")
+        if member is None and members.count() == 1:
+            member = members.get()  # one member: nothing to choose
         if member is not None:
-            members, sites = members.filter(pk=member.pk), sites.filter(member=member)
+            members = members.filter(pk=member.pk)
             self.fields["member"].initial = member.pk
+        chosen = self._chosen_member(member)
+        # Only the chosen member's sites: a site of another member would be a mistake (and was
+        # offered before); without a member there is nothing to choose from yet.
+        sites = Site.objects.filter(cooperative=cooperative, member_id=chosen or 0)
+        if sites.count() == 1 and not self.instance.pk:
+            self.fields["site"].initial = sites.get().pk
         self.fields["member"].queryset = members  # type: ignore[attr-defined]
         self.fields["site"].queryset = sites  # type: ignore[attr-defined]
+        if sites_url and member is None:
+            self.fields["member"].widget.attrs.update({
+                "hx-get": sites_url, "hx-target": "#id_site", "hx-trigger": "change",
+                "hx-swap": "innerHTML",
+            })  # fmt: skip
+
+    def _chosen_member(self, member: MemberBusiness | None) -> int | None:
+        if member is not None:
+            return member.pk
+        raw = self.data.get("member") if self.is_bound else None
+        if raw is None:
+            raw = self.initial.get("member") or (
+                self.instance.member_id if self.instance.pk else None
+            )
+        try:
+            return int(raw) if raw not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
 
     def clean(self) -> dict[str, Any]:
         # Said here in words, before the model's check constraints answer with their names.
@@ -130,12 +162,14 @@ class TimesheetForm(forms.Form):
 class LeaveForm(forms.ModelForm[LeaveRequest]):
     class Meta:
         model = LeaveRequest
-        fields = ["kind", "start_date", "end_date", "reason"]
+        fields = ["kind", "start_date", "end_date", "half_day", "reason"]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         _ordered(self, data, "start_date", "end_date", _("The last day is before the first day."))
+        if data.get("half_day") and data.get("start_date") != data.get("end_date"):
+            self.add_error("half_day", _("A half day of leave is one date."))
         return data
 
 

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from musubi.core.audit import audit_record
 from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.core.months import month_bounds
+from musubi.dispatch.findings import finding_text, hours
+from musubi.dispatch.labour import findings_added, work_day
 from musubi.dispatch.models import (
     PROHIBITED_WORK,
     CalendarDay,
@@ -34,6 +36,7 @@ from musubi.dispatch.problem import (
     violation_text,
 )
 from musubi.dispatch.publishing import notify_published
+from musubi.engines.labour.days import required_break
 from musubi.engines.rostering import checker
 from musubi.engines.rostering.model import Assignment
 from musubi.members.models import MemberBusiness
@@ -55,6 +58,14 @@ def _request_errors(req: StaffingRequest, coop: Cooperative) -> dict[str, str]:
             "%(site)s is outside the cooperative's district (地区); no worker may be dispatched "
             "there."
         ) % {"site": req.site.name}
+    span = (req.end_time.hour * 60 + req.end_time.minute) - (
+        req.start_time.hour * 60 + req.start_time.minute
+    )
+    need = required_break(span - req.break_minutes)
+    if span > 0 and req.break_minutes < need:
+        errors["break_minutes"] = _(
+            "%(worked)s of work needs a break of at least %(need)s minutes (労基法34条)."
+        ) % {"worked": hours(span - req.break_minutes), "need": need}
     if req.work_kind in PROHIBITED_WORK:
         errors["work_kind"] = _("%(work)s may not be dispatched (労働者派遣法4条).") % {
             "work": req.get_work_kind_display()
@@ -221,6 +232,10 @@ def worker_dispatch_refusal(worker: Worker) -> str | None:
         ) % {"worker": worker}
     if not worker.active:
         return _("%(worker)s is not active.") % {"worker": worker}
+    if worker.birth_date is None:
+        return _(
+            "%(worker)s has no date of birth; it is required before dispatch (労基法57条)."
+        ) % {"worker": worker}
     return None
 
 
@@ -281,7 +296,14 @@ def shift_problems(
     hard, soft = shift_check(roster=roster, add=(worker, request, date))
     if hard:
         return [_("This change breaks a roster rule: %(rules)s") % {"rules": "; ".join(hard)}], soft
-    return [], soft
+    planned = work_day(
+        date, request.start_time, request.end_time, request.break_minutes,
+        exempt=request.site.member.exempt_41_1,
+    )  # fmt: skip
+    added = findings_added(roster.cooperative, worker, date, add=[planned])
+    errors = [finding_text(f) for f in added if f.hard]
+    soft += [finding_text(f) for f in added if not f.hard]
+    return errors, soft
 
 
 def shift_assign(

@@ -17,6 +17,7 @@ from django_scopes import scope
 from musubi.core.models import Cooperative, User
 from musubi.dispatch.models import Roster, RosterRun, RunStatus
 from musubi.dispatch.problem import (
+    UNDER_WEIGHT,
     Built,
     assignments_of,
     build_problem,
@@ -84,6 +85,25 @@ def as_rows(built: Built, solution: Solution) -> list[dict[str, Any]]:
         }
         for a in solution.assignments
     ]
+
+
+def progress_words(run: RosterRun | None) -> str:
+    """The run's progress in plain words for the coordinator, never the solver's objective or
+    bound: each unmet slot costs at least UNDER_WEIGHT, so best // UNDER_WEIGHT bounds the
+    slots still short in the best roster found so far."""
+    if run is None or run.status not in {RunStatus.QUEUED, RunStatus.RUNNING}:
+        return ""
+    if run.best is None:
+        return _("Looking for a first roster…")
+    short = run.best // UNDER_WEIGHT
+    finished = run.bound is not None and run.bound >= run.best
+    if short == 0:
+        return (
+            _("Every slot is filled; finishing.")
+            if finished
+            else _("Every slot is filled · improving fairness and wishes")
+        )
+    return _("At most %(n)s slot(s) short · improving") % {"n": short}
 
 
 def _solve_with_progress(run: RosterRun, work: Any, *, poll: float = 0.5) -> Solution:

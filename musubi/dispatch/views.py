@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -38,7 +39,7 @@ from musubi.dispatch.services import (
     staffing_request_from_template,
     staffing_request_submit,
 )
-from musubi.dispatch.solving import run_start
+from musubi.dispatch.solving import progress_words, run_start
 from musubi.dispatch.timesheets import roster_close
 
 C = Role.COORDINATOR
@@ -78,8 +79,9 @@ def request_edit(request: CoopRequest, coop: str, request_pk: int | None = None)
     instance = _request(request, request_pk) if request_pk else None
     member = request.membership.member_business if role_of(request) == Role.MEMBER else None
     form = StaffingRequestForm(
-        request.POST or None, instance=instance, cooperative=request.cooperative, member=member
-    )
+        request.POST or None, instance=instance, cooperative=request.cooperative, member=member,
+        sites_url=reverse("dispatch:request_sites", args=[coop]),
+    )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
             staffing_request_submit(
@@ -93,6 +95,14 @@ def request_edit(request: CoopRequest, coop: str, request_pk: int | None = None)
             return redirect("dispatch:request_list", coop)
     title = instance.title if instance else _("New staffing request")
     return render(request, "core/form.html", {"title": title, "form": form})
+
+
+@coop_view(C)
+def request_sites(request: CoopRequest, coop: str) -> HttpResponse:
+    """The site options of the member just chosen on the request form (htmx); a member with a
+    single site gets it selected."""
+    form = StaffingRequestForm(request.GET, cooperative=request.cooperative, member=None)
+    return render(request, "dispatch/_site_options.html", {"field": form["site"]})
 
 
 @require_POST
@@ -152,6 +162,7 @@ def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespon
         "title": _("Roster %(month)s") % {"month": roster.start_date.strftime("%Y-%m")},
         "roster": roster,
         "run": run,
+        "progress": progress_words(run),
         "grid": roster_grid(roster),
         "calendar": selectors.calendar_grid(roster),
         "coverage": selectors.coverage(roster),
@@ -183,7 +194,9 @@ def roster_run(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
 @coop_view(C)
 def run_progress(request: CoopRequest, coop: str, run_pk: int) -> HttpResponse:
     run: RosterRun = get_for(RosterRun.objects, cooperative=request.cooperative, pk=run_pk)
-    response = render(request, "dispatch/_run.html", {"run": run, "roster": run.roster})
+    response = render(request, "dispatch/_run.html", {
+        "run": run, "roster": run.roster, "progress": progress_words(run),
+    })  # fmt: skip
     if run.status in {RunStatus.DONE, RunStatus.FAILED} and request.GET.get("poll"):
         response["HX-Refresh"] = "true"  # reload the page to show the stored result
     return response

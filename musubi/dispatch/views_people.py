@@ -18,7 +18,9 @@ from musubi.core.models import Cooperative, Role
 from musubi.core.months import month_bounds, month_or_current, next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import ical
+from musubi.dispatch.findings import finding_text
 from musubi.dispatch.forms import LeaveForm, TimesheetBulkConfirmForm, TimesheetForm
+from musubi.dispatch.labour import day_findings
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
 from musubi.dispatch.publishing import feed_for, feed_reset
 from musubi.dispatch.selectors import shift_get_for, shifts_for
@@ -202,6 +204,9 @@ def timesheet_edit(request: CoopRequest, coop: str, shift_pk: int) -> HttpRespon
             add_validation_error(form, error)
         else:
             messages.success(request, _("Saved."))
+            # Actual hours are facts and are kept; what they breach is said plainly (R3).
+            for f in day_findings(request.cooperative, shift.worker, shift.date):
+                messages.warning(request, finding_text(f))
             return redirect(reverse("dispatch:timesheet_list", args=[coop])
                             + f"?month={shift.date:%Y-%m}")  # fmt: skip
     return render(request, "dispatch/timesheet_form.html", {

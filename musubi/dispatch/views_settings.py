@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from musubi.access.forms import OvertimeAgreementForm
+from musubi.cooperatives.selectors import agreements_for
 from musubi.core.crud import Column, form_page, list_page
 from musubi.core.forms import flash_errors
 from musubi.core.models import Role, WorkingTimeSystem
@@ -49,6 +51,50 @@ def period_edit(request: CoopRequest, coop: str, period_pk: int | None = None) -
         form=DesignatedPeriodForm(request.POST or None, instance=instance),
         title=instance.name if instance else _("New designated period"),
         success_url=lambda p: reverse("dispatch:period_list", args=[coop]),
+    )
+
+
+@coop_view(Role.COORDINATOR)
+def agreement_list(request: CoopRequest, coop: str) -> HttpResponse:
+    """The 36協定 on file: without one in force no overtime or holiday work is planned."""
+    return list_page(
+        request,
+        queryset=agreements_for(cooperative=request.cooperative),
+        search_fields=[],
+        title=_("36 agreements (36協定)"),
+        columns=[
+            Column(_("Filed on"), lambda a: a.filed_on),
+            Column(_("From"), lambda a: a.valid_from),
+            Column(_("Until"), lambda a: a.valid_to),
+            Column(
+                _("Overtime cap (month / year)"),
+                lambda a: f"{a.monthly_cap_hours} h / {a.annual_cap_hours} h",
+            ),
+            Column(_("Special clause"), lambda a: _("yes") if a.special_clause else _("no")),
+        ],
+        row_url=lambda a: reverse("dispatch:agreement_edit", args=[coop, a.pk]),
+        create_url=reverse("dispatch:agreement_create", args=[coop]),
+    )
+
+
+@coop_view(Role.COORDINATOR)
+def agreement_edit(
+    request: CoopRequest, coop: str, agreement_pk: int | None = None
+) -> HttpResponse:
+    instance = (
+        get_for(
+            agreements_for(cooperative=request.cooperative),
+            cooperative=request.cooperative,
+            pk=agreement_pk,
+        )
+        if agreement_pk
+        else None
+    )
+    return form_page(
+        request,
+        form=OvertimeAgreementForm(request.POST or None, instance=instance),
+        title=str(instance) if instance else _("New 36 agreement"),
+        success_url=lambda a: reverse("dispatch:agreement_list", args=[coop]),
     )
 
 

@@ -35,10 +35,19 @@ def day_preference_set(*, worker: Worker, date: dt.date, choice: str, actor: Use
 
 @transaction.atomic
 def leave_request_create(
-    *, worker: Worker, kind: str, start_date: dt.date, end_date: dt.date, reason: str, actor: User
+    *,
+    worker: Worker,
+    kind: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    reason: str,
+    actor: User,
+    half_day: bool = False,
 ) -> LeaveRequest:
     if end_date < start_date:
         raise ValidationError({"end_date": _("The last day is before the first day.")})
+    if half_day and end_date != start_date:
+        raise ValidationError({"half_day": _("A half day of leave is one date.")})
     if kind not in LeaveKind.values:
         raise ValidationError({"kind": _("Unknown kind of leave.")})
     overlap = LeaveRequest.objects.filter(
@@ -48,7 +57,7 @@ def leave_request_create(
         raise ValidationError(_("You already asked for leave on some of these days."))
     leave = LeaveRequest(
         cooperative=worker.cooperative, worker=worker, kind=kind, start_date=start_date,
-        end_date=end_date, reason=reason,
+        end_date=end_date, reason=reason, half_day=half_day,
     )  # fmt: skip
     audited_save(instance=leave, actor=actor, cooperative=worker.cooperative)
     return leave

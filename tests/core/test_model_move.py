@@ -14,7 +14,10 @@ from django_scopes import scopes_disabled
 from musubi.access.models import Invitation, Membership
 from musubi.core.models import Cooperative
 
-BEFORE_THE_MOVE = [("core", "0002_login_throttle"), ("cooperatives", "0003_use_wareki")]
+BEFORE_THE_MOVE = [
+    ("core", "0002_login_throttle"),
+    ("cooperatives", "0004_labour_settings_and_36_agreement"),
+]
 TABLES = ["cooperatives_cooperative", "cooperatives_membership", "cooperatives_invitation"]
 
 

@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from django import template
 from django.utils import translation
@@ -61,3 +62,20 @@ def display(value: object) -> object:
     if isinstance(value, dt.date):
         return jdate(value)
     return value
+
+
+@register.filter
+def checkbox_groups(field: Any) -> list[tuple[str, list[Any], bool]]:
+    """A grouped multiple-choice field's checkboxes by group, and whether a group has a tick.
+
+    Long lists (the 60 skills of the taxonomy) are then shown as closed groups with a search
+    box instead of one long list or a Ctrl-click multi-select."""
+    choices = list(getattr(field.field, "choices", []))
+    if not any(isinstance(options, list | tuple) for _label, options in choices):
+        return []
+    boxes = {str(w.data["value"]): w for w in field}
+    groups = []
+    for label, options in choices:
+        mine = [boxes[str(value)] for value, _text in options if str(value) in boxes]
+        groups.append((str(label), mine, any(b.data["selected"] for b in mine)))
+    return groups

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from .types import DayFigures, Finding, MonthFigures, Settings
+from .types import Agreement, DayFigures, Finding, MonthFigures, Settings
 
 HOUR = 60
 
@@ -27,6 +27,16 @@ def _finding(rule: str, m: MonthFigures, code: str, detail: str, **params: int |
     )
 
 
+def monthly_cap_minutes(agreement: Agreement | None, *, variable: bool) -> int:
+    """Legal overtime a plan may hold in a month: none without an agreement, else the normal cap
+    (42 h at most under a variable period over 3 months, 36条4項). The special clause is for
+    temporary, unforeseen needs (36条5項), so a plan never relies on it."""
+    if agreement is None:
+        return 0
+    hours = min(agreement.month_hours, 42) if variable else agreement.month_hours
+    return hours * HOUR
+
+
 def business_year(settings: Settings, y: int, m: int) -> int:
     """The calendar year in which the business year holding month (y, m) starts."""
     # Caps are counted in calendar months, so a year starting mid-month starts with that month.
@@ -38,7 +48,6 @@ def cap_findings(
 ) -> list[Finding]:
     """``months`` consecutive and in calendar order (months without work included as zero)."""
     out: list[Finding] = []
-    a = settings.agreement
     for i, m in enumerate(months):
         both = m.overtime_and_holiday
         if both >= 100 * HOUR:
@@ -71,18 +80,22 @@ def cap_findings(
                     )
                 )
                 break  # one finding per month is enough to name the breach
-    if a is None:
-        return out
-    month_cap, year_cap = a.month_hours * HOUR, a.year_hours * HOUR
-    if variable:  # 1年単位変形 over 3 months: 42 h / 320 h (36条4項)
-        month_cap, year_cap = min(month_cap, 42 * HOUR), min(year_cap, 320 * HOUR)
-    if a.special_clause:
-        month_limit, year_limit = a.special_month_hours * HOUR, a.special_year_hours * HOUR
-    else:
-        month_limit, year_limit = month_cap, year_cap
     year_total: dict[int, int] = {}
     over_months: dict[int, int] = {}
     for m in months:
+        # The agreement in force in the month; days outside any are agreement_findings' part.
+        a = settings.agreement_on(dt.date(m.year, m.month, 1)) or settings.agreement_on(
+            _month_last(m.year, m.month)
+        )
+        if a is None:
+            continue
+        month_cap, year_cap = a.month_hours * HOUR, a.year_hours * HOUR
+        if variable:  # 1年単位変形 over 3 months: 42 h / 320 h (36条4項)
+            month_cap, year_cap = min(month_cap, 42 * HOUR), min(year_cap, 320 * HOUR)
+        if a.special_clause:
+            month_limit, year_limit = a.special_month_hours * HOUR, a.special_year_hours * HOUR
+        else:
+            month_limit, year_limit = month_cap, year_cap
         by = business_year(settings, m.year, m.month)
         before = year_total.get(by, 0)
         year_total[by] = before + m.overtime
@@ -131,12 +144,12 @@ def agreement_findings(
     settings: Settings, days: Sequence[DayFigures], minors: set[dt.date]
 ) -> list[Finding]:
     """Overtime or holiday work on a day no valid 36協定 covers (minors are judged in minors.py)."""
-    a = settings.agreement
     out = []
     for d in days:
         if d.date in minors:
             continue
-        covered = a is not None and a.covers(d.date)
+        a = settings.agreement_on(d.date)
+        covered = a is not None
         if d.overtime and not covered:
             out.append(
                 Finding(

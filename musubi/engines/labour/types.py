@@ -72,6 +72,7 @@ class Settings:
     rest_rule: RestRule = RestRule.WEEKLY
     rest_origin: dt.date | None = None  # 起算日 of the 4-week blocks
     agreement: Agreement | None = None  # no 36協定: no overtime and no holiday work is lawful
+    agreements: tuple[Agreement, ...] = ()  # further agreements, one per period of validity
     business_year_start: tuple[int, int] = (4, 1)  # (month, day): start of the 36協定 year
     interval_minutes: int = 660  # 勤務間インターバル (effort duty, R3.7)
     variable: VariableCalendar | None = None
@@ -84,6 +85,12 @@ class Settings:
         if self.rest_rule is RestRule.FOUR_WEEKS and self.rest_origin is None:
             raise ValueError("the 4-week rest rule needs its 起算日")
         dt.date(2024, *self.business_year_start)  # raises on an impossible month/day
+
+    def agreement_on(self, day: dt.date) -> Agreement | None:
+        for a in (self.agreement, *self.agreements):
+            if a is not None and a.covers(day):
+                return a
+        return None
 
 
 @dataclass(frozen=True)
