@@ -76,5 +76,6 @@ def main(base: str) -> None:
         time.sleep(1)
     print(f"ok: a task worker solved the roster in {time.monotonic() - started:.0f} s")
 
+
 if __name__ == "__main__":
     main(sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "https://127.0.0.1:8143")
