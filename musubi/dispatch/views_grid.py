@@ -25,6 +25,7 @@ from musubi.dispatch.services import (
     shift_swap,
     shift_swap_problems,
 )
+from musubi.dispatch.views_people import timesheet_scope
 
 C = Role.COORDINATOR
 
@@ -193,7 +194,5 @@ def roster_export(request: CoopRequest, coop: str, roster_pk: int, fmt: str) -> 
 
 @coop_view(C, Role.MEMBER, Role.WORKER)
 def timesheet_export(request: CoopRequest, coop: str, fmt: str) -> HttpResponse:
-    from musubi.dispatch.views_people import timesheet_scope
-
     shifts, first = timesheet_scope(request)
     return _spreadsheet(request, fmt, f"timesheets-{first:%Y-%m}", exports.timesheet_sheets(shifts))
