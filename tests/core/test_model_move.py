@@ -15,7 +15,7 @@ from musubi.access.models import Invitation, Membership
 from musubi.core.models import Cooperative
 
 BEFORE_THE_MOVE = [
-    ("core", "0002_login_throttle"),
+    ("core", "0003_worker_heartbeat_scheduled_slot"),
     ("cooperatives", "0004_labour_settings_and_36_agreement"),
 ]
 TABLES = ["cooperatives_cooperative", "cooperatives_membership", "cooperatives_invitation"]

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0003_cooperative_moves_here'),
+        ('core', '0004_cooperative_moves_here'),
         ('members', '0002_cooperative_moved_to_core'),
         ('workforce', '0004_cooperative_moved_to_core'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

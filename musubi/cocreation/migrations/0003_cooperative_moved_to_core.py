@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cocreation', '0002_users_may_be_gone'),
-        ('core', '0003_cooperative_moves_here'),
+        ('core', '0004_cooperative_moves_here'),
     ]
 
     # Tenant models now point to core.Cooperative, the same table as before: no SQL runs.

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
         ('access', '0001_memberships_move_here'),
         ('cocreation', '0003_cooperative_moved_to_core'),
         ('cooperatives', '0004_labour_settings_and_36_agreement'),
-        ('core', '0003_cooperative_moves_here'),
+        ('core', '0004_cooperative_moves_here'),
         ('dispatch', '0004_cooperative_moved_to_core'),
         ('members', '0002_cooperative_moved_to_core'),
         ('talent', '0003_cooperative_moved_to_core'),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_cooperative_moves_here'),
+        ('core', '0004_cooperative_moves_here'),
         ('workforce', '0003_worker_days_and_half_day_leave'),
     ]
 

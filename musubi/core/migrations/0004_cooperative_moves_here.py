@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
         ('cooperatives', '0004_labour_settings_and_36_agreement'),
-        ('core', '0002_login_throttle'),
+        ('core', '0003_worker_heartbeat_scheduled_slot'),
     ]
 
     # Cooperative (with the roles) moves here from the cooperatives app. The table keeps its name
