@@ -6,7 +6,8 @@
 
 Workers look at their shifts and days off, members at their requests and hours to confirm, the
 coordinators (one per cooperative: a TOTP code works once) at the roster page, the dispatch
-home and the compliance page; everyone logs in at the start (a burst, as at 8:30). ``/healthz`` is a bare Django view in the same run, for comparison.
+home and the compliance page; everyone logs in at the start (a burst, as at 8:30).
+``/healthz`` is a bare Django view in the same run, for comparison.
 Only 127.0.0.1 / localhost are accepted as host, and the run time is bounded (≤ 10 minutes).
 """
 
