@@ -8,9 +8,9 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from musubi.cooperatives.models import Role
 from musubi.core.api import ErrorOut
 from musubi.core.bounds import MAX_PERIOD_DAYS
+from musubi.core.models import Role
 from musubi.core.schemas import LocalTime, SaneDate
 from musubi.core.tenancy import actor_of, api_coop, get_for, role_of, viewer_of
 from musubi.dispatch.models import MAX_HEADCOUNT, Priority, Roster, StaffingRequest

@@ -126,7 +126,7 @@ def test_district_codes_stored_without_brackets_still_open_and_can_be_repaired(
 
 
 def test_the_admin_refuses_district_codes_that_are_not_a_list_of_codes() -> None:
-    from musubi.cooperatives.admin import CooperativeAdminForm
+    from musubi.access.admin import CooperativeAdminForm
 
     form = CooperativeAdminForm(data={"district_codes": "12345678"})
     form.is_valid()

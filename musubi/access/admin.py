@@ -2,8 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from musubi.cooperatives.models import Cooperative, Invitation, Membership
+from musubi.access.models import Invitation, Membership
 from musubi.core.japanese import validate_municipality_code
+from musubi.core.models import Cooperative
 from musubi.core.scoped_admin import ScopedModelAdmin
 
 
