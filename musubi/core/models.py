@@ -116,3 +116,31 @@ class LoginThrottle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.failures}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker's last sign of life: pages use it to say why a job is still waiting."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255, blank=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id}@{self.host} {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ScheduledSlot(models.Model):
+    """One periodic job in one period. The unique key lets exactly one of several schedulers
+    (one per machine) enqueue it; the others' inserts fail and they skip the period."""
+
+    job = models.CharField(max_length=64)
+    slot = models.DateTimeField()  # the start of the period, UTC
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "slot"], name="scheduled_slot_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.slot:%Y-%m-%d %H:%M}"

@@ -79,3 +79,11 @@ def checkbox_groups(field: Any) -> list[tuple[str, list[Any], bool]]:
         mine = [boxes[str(value)] for value, _text in options if str(value) in boxes]
         groups.append((str(label), mine, any(b.data["selected"] for b in mine)))
     return groups
+
+
+@register.simple_tag
+def task_wait_reason(queued_at: dt.datetime) -> str:
+    """Why a queued background job has not started yet ("" while the wait is short)."""
+    from musubi.core.background import wait_reason
+
+    return wait_reason(queued_at)
