@@ -319,6 +319,8 @@ def _legal_overtime(b: Builder, e: int, a: int, z: int) -> None:
     rule = lab.monthly_overtime
     xs = b.xs[e]
     group = f"{p.workers[e].id}: labour monthly_overtime"
+    if _overtime_bound(b, e, a, z) <= rule.limit:
+        return  # the shifts open to this worker can never pass the cap: no variables needed
     total: list[tuple[int, Any]] = []
     within: dict[int, tuple[list[Any], list[int], int]] = {}
     for d in range(max(0, lab.week_start_day), c.H):
@@ -361,6 +363,25 @@ def _legal_overtime(b: Builder, e: int, a: int, z: int) -> None:
         b.terms[term].append((weight, over))
         return
     b._enforce(m.add(expr <= rule.limit), group)
+
+
+def _overtime_bound(b: Builder, e: int, a: int, z: int) -> int:
+    """The most legal overtime days [a, z) could hold: each day's longest open shift(s)."""
+    c, lab = b.c, b.p.labour
+    past = b.p.workers[e].history
+    longest = []
+    for d in range(c.H):
+        _, cs, k = b.split([(c.minutes[s], b.xs[e][d][s]) for s in range(c.S)])
+        open_ = sorted((x for x in cs if x > 0), reverse=True)[: b.p.max_shifts_per_day]
+        longest.append(sum(open_) + k)
+    bound = sum(max(0, longest[d] - DAILY) for d in range(a, z))
+    for wa in range(lab.week_start_day, c.H, 7):
+        lo, hi = max(0, wa), min(c.H, wa + 7)
+        if hi <= a or lo >= z:
+            continue
+        room = max(0, WEEKLY - (past.week_within_minutes if wa < 0 else 0))
+        bound += max(0, sum(min(longest[d], DAILY) for d in range(lo, hi)) - room)
+    return bound
 
 
 def cover_rules(b: Builder) -> None:
