@@ -68,6 +68,7 @@ cooperative: list[URLPattern | URLResolver] = [
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("account/", include(account)),
     path("c/<slug:coop>/", include(cooperative)),
     # One namespace for every /talent/ page: the talent app's own and co-creation's.

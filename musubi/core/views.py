@@ -36,6 +36,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(request, "core/login.html", {"form": form})
 
 
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For the proxy's health checks and as the load test's bare Django view: no database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)

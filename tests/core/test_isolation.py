@@ -40,6 +40,7 @@ NON_TENANT_ROUTES = {
     "invitation_accept": "an unguessable token sent to one email address",
     "set_language": "public",
     "api:me": "the visitor's own memberships",
+    "healthz": "answers ok and reads nothing",
     "api:openapi-json": "the schema, no data",
     "api:api-root": "an index of the API, no data",
     "api:openapi-view": "the schema, no data",
