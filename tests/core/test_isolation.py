@@ -23,7 +23,7 @@ PLATFORM_WIDE = {
     "core.LoginThrottle": "throttling happens before anyone is known",
     "core.WorkerHeartbeat": "task workers serve every cooperative; no cooperative data",
     "core.ScheduledSlot": "periodic jobs are platform-wide; no cooperative data",
-    "cooperatives.Cooperative": "the tenant itself",
+    "core.Cooperative": "the tenant itself",
     "talent.Talent": "a city talent works with several cooperatives",
 }
 
