@@ -6,6 +6,7 @@ from musubi.api.api import api
 from musubi.cocreation.talent_urls import urlpatterns as talent_cocreation_urls
 from musubi.cooperatives import views as coop_views
 from musubi.core import views as core_views
+from musubi.core import views_tokens
 from musubi.members import views as member_views
 from musubi.talent import urls as talent_urls
 from musubi.workforce import views as worker_views
@@ -39,6 +40,10 @@ account = [
         name="password_reset_complete",
     ),
     path("invitation/<str:token>/", coop_views.invitation_accept_view, name="invitation_accept"),
+    path("api-tokens/", views_tokens.api_tokens, name="api_tokens"),
+    path(
+        "api-tokens/<int:pk>/revoke/", views_tokens.api_token_revoke_view, name="api_token_revoke"
+    ),
 ]
 
 cooperative: list[URLPattern | URLResolver] = [

@@ -7,6 +7,7 @@ from ninja.security import django_auth
 from musubi.cocreation.api import router as cocreation_router
 from musubi.cocreation.talent_api import router as talent_router
 from musubi.core.api import router as core_router
+from musubi.core.tokens import api_token_auth
 from musubi.dispatch.api import router as dispatch_router
 from musubi.members.api import router as members_router
 from musubi.workforce.api import router as workforce_router
@@ -14,7 +15,8 @@ from musubi.workforce.api import router as workforce_router
 api = NinjaAPI(
     title="Musubi API",
     version="1",
-    auth=django_auth,
+    # A personal access token (Authorization: Bearer msb_…) or the browser session.
+    auth=[api_token_auth, django_auth],
     urls_namespace="api",
     docs_url="/docs",
 )
