@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "musubi.cooperatives",
     "musubi.members",
     "musubi.workforce",
+    "musubi.access",
     "musubi.talent",
     "musubi.dispatch",
     "musubi.cocreation",
@@ -67,11 +68,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "musubi.core.tokens.ApiTokenMiddleware",
+    "musubi.access.tokens.ApiTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "musubi.core.middleware.ScopeMiddleware",
-    "musubi.core.middleware.TwoFactorRequiredMiddleware",
+    "musubi.access.middleware.ScopeMiddleware",
+    "musubi.access.middleware.TwoFactorRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "musubi.urls"

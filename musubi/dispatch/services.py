@@ -12,9 +12,8 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record
-from musubi.core.models import AuditLogEntry, User
+from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.core.months import month_bounds
 from musubi.dispatch.findings import finding_text, hours
 from musubi.dispatch.labour import findings_added, work_day

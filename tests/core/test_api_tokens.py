@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django_scopes import scopes_disabled
 
-from musubi.core.models import ApiToken
+from musubi.access.models import ApiToken
 from tests.conftest import Town
 
 

@@ -21,10 +21,10 @@ PLATFORM_WIDE = {
     "core.User": "a person may belong to several cooperatives",
     "core.AuditLogEntry": "read through a selector that filters by cooperative explicitly",
     "core.LoginThrottle": "throttling happens before anyone is known",
-    "core.ApiToken": "looked up by its hash before any cooperative is known; names its own",
+    "access.ApiToken": "looked up by its hash before any cooperative is known; names its own",
     "core.WorkerHeartbeat": "task workers serve every cooperative; no cooperative data",
     "core.ScheduledSlot": "periodic jobs are platform-wide; no cooperative data",
-    "cooperatives.Cooperative": "the tenant itself",
+    "core.Cooperative": "the tenant itself",
     "talent.Talent": "a city talent works with several cooperatives",
 }
 

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative
-from musubi.core.models import ApiToken
-from musubi.core.tenancy import memberships_of, user_needs_two_factor
-from musubi.core.tokens import api_token_create, api_token_revoke
+from musubi.access.models import ApiToken
+from musubi.access.selectors import memberships_of, user_needs_two_factor
+from musubi.access.tokens import api_token_create, api_token_revoke
+from musubi.core.models import Cooperative
 
 
 class ApiTokenForm(forms.Form):

@@ -17,8 +17,8 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative, Membership
-from musubi.core.models import ApiToken, User
+from musubi.access.models import ApiToken, Membership
+from musubi.core.models import Cooperative, User
 
 PREFIX = "msb_"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
