@@ -8,6 +8,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.security import django_auth
 
 from musubi.access.api import router as core_router
+from musubi.access.tokens import api_token_auth
 from musubi.cocreation.api import router as cocreation_router
 from musubi.cocreation.talent_api import router as talent_router
 from musubi.dispatch.api import router as dispatch_router
@@ -45,7 +46,8 @@ class MusubiAPI(NinjaAPI):
 api = MusubiAPI(
     title="Musubi API",
     version="1",
-    auth=django_auth,
+    # A personal access token (Authorization: Bearer msb_…) or the browser session.
+    auth=[api_token_auth, django_auth],
     urls_namespace="api",
     docs_url="/docs",
 )
