@@ -27,7 +27,7 @@ from musubi.cocreation.models import (
 from musubi.cocreation.scheduling import overlaps
 from musubi.cocreation.selectors import talent_capacity
 from musubi.cooperatives.models import Cooperative
-from musubi.core.audit import audit_record, audited_save
+from musubi.core.audit import audit_record, audited_save, plain
 from musubi.core.models import AuditLogEntry, User
 from musubi.core.months import month_bounds
 from musubi.members.models import MemberBusiness
@@ -422,7 +422,7 @@ def meeting_schedule(
         cooperative=challenge.cooperative,
         action=AuditLogEntry.Action.CREATE,
         instance=meeting,
-        changes={"starts_at": [None, str(starts_at)]},
+        changes={"starts_at": [None, plain(starts_at)]},
     )
     messages = [meeting_email(meeting, user, organizer=actor) for user in participants]
     transaction.on_commit(lambda: [m.send() for m in messages])

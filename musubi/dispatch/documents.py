@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from musubi.cooperatives.models import Cooperative
 from musubi.cooperatives.selectors import agreement_on
@@ -192,7 +192,7 @@ def terms_notice_pdf(*, roster: Roster, worker: Worker) -> bytes:
         "roster": roster, "worker": worker, "items": items,
         "terms": terms_for(roster.cooperative), "coop": roster.cooperative,
         "overtime": overtime_text(roster.cooperative, roster.start_date),
-        "today": dt.date.today(),
+        "today": timezone.localdate(),
     })  # fmt: skip
 
 
@@ -214,5 +214,5 @@ def client_notice_pdf(*, roster: Roster, member: MemberBusiness) -> bytes:
         })  # fmt: skip
     return _pdf("dispatch/pdf/client_notice.html", {
         "roster": roster, "member": member, "people": people, "terms": terms,
-        "coop": roster.cooperative, "today": dt.date.today(),
+        "coop": roster.cooperative, "today": timezone.localdate(),
     })  # fmt: skip

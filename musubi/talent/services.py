@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from musubi.cooperatives.models import Cooperative
-from musubi.core.audit import audit_record, audited_save
+from musubi.core.audit import audit_record, audited_save, plain
 from musubi.core.models import AuditLogEntry, User
 from musubi.talent.models import Talent, TalentConsent
 from musubi.talent.tasks import talent_embed
@@ -119,7 +119,7 @@ def consent_revoke(*, talent: Talent, cooperative: Cooperative, actor: User) -> 
         cooperative=cooperative,
         action=AuditLogEntry.Action.UPDATE,
         instance=consent,
-        changes={"revoked_at": [None, str(consent.revoked_at)]},
+        changes={"revoked_at": [None, plain(consent.revoked_at)]},
     )
 
 
