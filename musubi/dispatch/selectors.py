@@ -22,7 +22,7 @@ from musubi.dispatch.models import (
     StaffingRequest,
 )
 from musubi.engines.labour import Finding, LeaveYear, MonthFigures
-from musubi.workforce.models import Worker
+from musubi.workforce.models import LeaveRequest, LeaveStatus, Worker
 
 
 def requests_for(*, cooperative: Cooperative, viewer: Viewer | None) -> QuerySet[StaffingRequest]:
@@ -219,3 +219,39 @@ def demand_vs_capacity(
             "over": need > capacity,
         })  # fmt: skip
     return rows
+
+
+def published_shifts_of(worker: Worker, start: dt.date, end: dt.date) -> QuerySet[Shift]:
+    """The worker's shifts between ``start`` and ``end`` on rosters already published."""
+    return Shift.objects.filter(
+        worker=worker, date__range=(start, end), roster__status=RosterStatus.PUBLISHED
+    ).order_by("date")
+
+
+def leaves_needing_repair(cooperative: Cooperative) -> list[dict[str, Any]]:
+    """Approved leave that still has published shifts: each with the repair to propose
+    (the worker and the first and last shift day, per roster)."""
+    out = []
+    leaves = LeaveRequest.objects.filter(
+        cooperative=cooperative, status=LeaveStatus.APPROVED
+    ).select_related("worker")
+    for leave in leaves:
+        by_roster: dict[int, list[Shift]] = defaultdict(list)
+        for s in published_shifts_of(leave.worker, leave.start_date, leave.end_date):
+            by_roster[s.roster_id].append(s)
+        for roster_id, shifts in by_roster.items():
+            out.append({
+                "leave": leave, "roster_id": roster_id, "worker": leave.worker,
+                "start": shifts[0].date, "end": shifts[-1].date,
+                "days": [s.date for s in shifts],
+            })  # fmt: skip
+    return out
+
+
+def month_is_published(cooperative: Cooperative, day: dt.date) -> bool:
+    """A roster covering ``day`` was published (or closed): wishes for it come too late."""
+    return (
+        Roster.objects.filter(cooperative=cooperative, start_date__lte=day, end_date__gte=day)
+        .exclude(status=RosterStatus.DRAFT)
+        .exists()
+    )

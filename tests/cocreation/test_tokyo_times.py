@@ -30,9 +30,7 @@ def test_an_hours_approval_on_2_december_shows_2_december(
             talent = cf.TalentFactory()
             cf.consent(talent, town_a.cooperative)
             challenge = cf.ChallengeFactory(member_business=town_a.member)
-            engagement = cf.EngagementFactory(
-                challenge=challenge, talent=talent, hours_per_month=6
-            )
+            engagement = cf.EngagementFactory(challenge=challenge, talent=talent, hours_per_month=6)
         talent_client = as_user(talent.user)
         talent_client.post(
             f"/talent/engagements/{engagement.pk}/hours/",
