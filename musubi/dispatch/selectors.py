@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from musubi.cooperatives.models import Cooperative, Role
 from musubi.core.months import month_bounds, months_from
@@ -84,7 +85,38 @@ def repair_diff(run: RosterRun) -> tuple[list[dict[str, str]], list[dict[str, st
             for w, d, r in sorted(items, key=lambda x: (x[1], x[0]))
         ]
 
-    return rows(current - proposed), rows(proposed - current)
+    added = proposed - current
+    removed = rows(current - proposed)
+    for row, (_w, d, r) in zip(
+        removed, sorted(current - proposed, key=lambda x: (x[1], x[0])), strict=True
+    ):
+        row["reason"] = removal_reason(run, d, r, current, proposed, added, names)
+    return removed, rows(added)
+
+
+def removal_reason(
+    run: RosterRun,
+    day: str,
+    request_id: int | None,
+    current: set[tuple[int, str, int | None]],
+    proposed: set[tuple[int, str, int | None]],
+    added: set[tuple[int, str, int | None]],
+    names: dict[int, str],
+) -> str:
+    """Why a shift the repair removes is, or is not, covered again: the replacement's name, or
+    the optimiser's reason for the uncovered demand (its uncovered-demand reasons)."""
+    before = sum(1 for _w, d, r in current if (d, r) == (day, request_id))
+    after = sum(1 for _w, d, r in proposed if (d, r) == (day, request_id))
+    if after >= before:
+        by = [names.get(w, "?") for w, d, r in added if (d, r) == (day, request_id)]
+        return (
+            _("Covered again by %(names)s.") % {"names": "、".join(by)}
+            if by else _("Still covered by the others that day.")
+        )  # fmt: skip
+    for u in run.summary.get("unmet", []):
+        if u.get("date") == day and u.get("request") == request_id:
+            return _("Not covered again: %(reason)s") % {"reason": u.get("reason", "")}
+    return _("Not covered again: no one can take it without breaking a hard rule.")
 
 
 @dataclass

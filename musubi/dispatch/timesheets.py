@@ -82,11 +82,6 @@ def timesheet_enter(
 
     Hours are facts: a day that has not begun in Tokyo has none yet.
     """
-    if shift.date > timezone.localdate():
-        raise ValidationError(
-            _("%(day)s has not come yet: actual hours can be entered from that day on.")
-            % {"day": format_date_ja(shift.date)}
-        )
     if actual_end <= actual_start:
         raise ValidationError({"actual_end": _("The end time is before the start time.")})
     span = (actual_end.hour * 60 + actual_end.minute) - (
@@ -94,6 +89,11 @@ def timesheet_enter(
     )
     if break_minutes >= span:
         raise ValidationError({"break_minutes": _("The break is longer than the time worked.")})
+    if shift.date > timezone.localdate():
+        raise ValidationError(
+            _("%(day)s has not come yet: actual hours can be entered from that day on.")
+            % {"day": format_date_ja(shift.date)}
+        )
     entry = TimesheetEntry.objects.filter(shift=shift).first()
     locked = shift.roster.status == RosterStatus.CLOSED or (entry is not None and entry.locked)
     if locked and not reason.strip():

@@ -159,7 +159,8 @@ def roster_new(request: CoopRequest, coop: str) -> HttpResponse:
 @coop_view(C)
 def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
     roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
-    run = roster.runs.filter(kind="solve").first()
+    # The result box shows the roster as it stands: the last solve, or a repair accepted since.
+    run = roster.runs.filter(Q(kind="solve") | Q(kind="repair", summary__accepted=True)).first()
     rows = selectors.compliance_rows(cooperative=request.cooperative, month=roster.start_date)
     context = {
         "title": _("Roster %(month)s") % {"month": roster.start_date.strftime("%Y-%m")},

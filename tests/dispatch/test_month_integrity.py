@@ -11,16 +11,18 @@ from django_scopes import scopes_disabled
 from musubi.dispatch.models import Roster, RosterRun
 from musubi.workforce.models import LeaveRequest, ShiftWish
 from tests.conftest import Town
-from tests.dispatch.factories import RosterFactory, shift_in
+from tests.dispatch.factories import RosterFactory, StaffingRequestFactory, shift_in
 
 JST = ZoneInfo("Asia/Tokyo")
 
 
 def _published_shifts(town: Town, *days: dt.date) -> Roster:
+    """A published April with the town's worker on ``days``, the only days of the demand."""
     with scopes_disabled():
         roster = RosterFactory(cooperative=town.cooperative, status="published")
+        request = StaffingRequestFactory(site=town.site, start_date=min(days), end_date=max(days))
         for day in days:
-            shift_in(town, roster=roster, date=day)
+            shift_in(town, roster=roster, request=request, date=day)
     return roster
 
 
@@ -111,3 +113,44 @@ def test_the_workers_next_shifts_start_from_todays_tokyo_date(
             home = as_user(busy_town.worker_user).get(f"/c/{busy_town.cooperative.slug}/").text
         assert "04/06 09:00" in home  # today's shift is among the next ones
         assert "04/05 09:00" not in home  # yesterday's is not
+
+
+def test_a_repair_says_why_a_removed_shift_is_not_covered_and_tells_the_member(
+    town_a: Town, town_b: Town, as_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core import mail
+
+    # The town's only worker falls ill: nobody else can take the two shifts.
+    with scopes_disabled():
+        coop = town_a.cooperative
+        coop.dispatch_notified_on = dt.date(2024, 4, 1)
+        coop.save()
+    days = (dt.date(2027, 4, 5), dt.date(2027, 4, 6))
+    roster = _published_shifts(town_a, *days)
+    client = as_user(town_a.coordinator)
+    slug = coop.slug
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/c/{slug}/dispatch/rosters/{roster.pk}/repair/",
+            {"worker": town_a.worker.pk, "start": "2027-04-05", "end": "2027-04-06"},
+        )
+    with scopes_disabled():
+        run = RosterRun.objects.get(kind="repair")
+    assert run.status == "done", run.error
+    page = client.get(f"/c/{slug}/dispatch/runs/{run.pk}/compare/").text
+    assert page.count("代わりが見つかりません") == 2  # one reason per removed shift
+    assert 'id="repair-coverage"' in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/c/{slug}/dispatch/runs/{run.pk}/accept/")
+    to_member = [m for m in mail.outbox if town_a.member_user.email in m.to]
+    assert len(to_member) == 1
+    assert "人員不足" in to_member[0].subject and "勤務表を公開しました" not in to_member[0].subject
+    assert "2027年4月5日" in to_member[0].body and "2027年4月6日" in to_member[0].body
+    # The roster's result box now shows the repaired roster's coverage.
+    roster_page = client.get(f"/c/{slug}/dispatch/rosters/{roster.pk}/").text
+    assert f"{run.summary['coverage_pct']}%" in roster_page
+    outsider = as_user(town_b.coordinator).get(
+        f"/c/{town_b.cooperative.slug}/dispatch/runs/{run.pk}/compare/"
+    )
+    assert outsider.status_code == 404
