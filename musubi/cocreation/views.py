@@ -308,7 +308,7 @@ def meeting_ics(request: CoopRequest, coop: str, meeting_pk: int) -> HttpRespons
         membership=request.membership,
         challenge_pk=meeting.challenge_id,
     )
-    body = services.meeting_ics(meeting, request.user.email)
+    body = services.meeting_ics(meeting)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meeting.ics"'
     return response

@@ -40,6 +40,7 @@ class Cell:
     colour: str = ""
     leave: str = ""  # the approved leave's kind label, if the worker is off that day
     kind: str = ""  # "sat" or "sun" (Sundays and national holidays), for the column colour
+    code: str = ""  # the site's mark from the legend
 
 
 @dataclass
@@ -59,10 +60,16 @@ class Row:
 
 
 @dataclass
+class SiteKey:
+    code: str  # a short mark shown in the cells (A, B, …), so the month fits one screen
+    name: str
+
+
+@dataclass
 class Legend:
     member: MemberBusiness
     colour: str
-    sites: list[str] = field(default_factory=list)
+    sites: list[SiteKey] = field(default_factory=list)
 
 
 @dataclass
@@ -95,13 +102,24 @@ def roster_days(roster: Roster) -> list[Day]:
 def hours_against_contract(*, cooperative: Any, month: dt.date) -> dict[int, tuple[int, int]]:
     """Per worker id: (minutes worked, contracted minutes) for the month.
 
-    Taken from the compliance rows, so the grid, its exports and the compliance page can never
-    disagree (they once showed 165 h and 160 h for the same worker).
+    Taken from the compliance rows, which the law module (engines/labour) computes, so the grid,
+    its exports and the compliance page can never disagree (they once showed 165 h and 160 h for
+    the same worker).
     """
     return {
         r.worker.pk: (r.month.worked, r.contract_minutes)
         for r in compliance_rows(cooperative=cooperative, month=month)
     }
+
+
+def _code(i: int) -> str:
+    """A, B, … Z, AA, AB, …"""
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(65 + r) + out
+    return out
 
 
 def roster_grid(roster: Roster) -> Grid:
@@ -110,12 +128,17 @@ def roster_grid(roster: Roster) -> Grid:
     shifts = roster.shifts.select_related("worker", "site__member", "request", "timesheet")
     by_worker: dict[int, dict[dt.date, Shift]] = defaultdict(dict)
     legend: dict[int, Legend] = {}
+    sites: dict[int, Any] = {}
     for s in shifts:
         by_worker[s.worker_id][s.date] = s
-        m = s.site.member
+        sites[s.site_id] = s.site
+    codes: dict[int, str] = {}
+    ordered_sites = sorted(sites.values(), key=lambda x: (x.member.name_kana, x.member_id, x.name))
+    for i, site in enumerate(ordered_sites):
+        codes[site.pk] = _code(i)
+        m = site.member
         entry = legend.setdefault(m.pk, Legend(m, colours.get(m.pk, PALETTE[0])))
-        if s.site.name not in entry.sites:
-            entry.sites.append(s.site.name)
+        entry.sites.append(SiteKey(codes[site.pk], site.name))
     leave: dict[tuple[int, dt.date], str] = {}
     for lr in LeaveRequest.objects.filter(
         cooperative=roster.cooperative, status=LeaveStatus.APPROVED,
@@ -141,6 +164,7 @@ def roster_grid(roster: Roster) -> Grid:
             Cell(
                 date=d.date,
                 shift=mine.get(d.date),
+                code=codes[mine[d.date].site_id] if d.date in mine else "",
                 colour=colours.get(mine[d.date].site.member_id, "") if d.date in mine else "",
                 leave=leave.get((w.pk, d.date), ""),
                 kind=d.kind,

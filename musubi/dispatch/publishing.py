@@ -15,6 +15,7 @@ from django_scopes import scope
 
 from musubi.cooperatives.models import Cooperative, Membership, Role
 from musubi.core.audit import audit_record
+from musubi.core.mail import one_line
 from musubi.core.models import AuditLogEntry, User
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift
 from musubi.workforce.models import Worker
@@ -117,7 +118,7 @@ def _mail(to: str, template: str, context: dict[str, Any], subject: str = "") ->
     with translation.override("ja"):
         body = render_to_string(template, context)
         subject = (subject or _("Roster published: %(month)s")) % {"month": context["roster"]}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    send_mail(one_line(subject), body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from musubi.core.exports import csv_bytes, download, wants_cp932, xlsx_bytes
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import exports
 from musubi.dispatch.forms import CellForm, ShiftAddForm, ShiftSwapForm
-from musubi.dispatch.grid import requests_on, roster_grid
+from musubi.dispatch.grid import member_colours, requests_on, roster_grid
 from musubi.dispatch.models import Roster, RosterStatus, Shift
 from musubi.dispatch.services import (
     shift_assign,
@@ -25,6 +25,7 @@ from musubi.dispatch.services import (
     shift_swap,
     shift_swap_problems,
 )
+from musubi.dispatch.views_people import timesheet_scope
 
 C = Role.COORDINATOR
 
@@ -89,6 +90,9 @@ def roster_cell(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse
     return render(request, "dispatch/_cell.html", {
         "roster": roster, "worker": worker, "day": day, "shift": shift, "options": options,
         "swap_form": ShiftSwapForm(roster=roster) if shift else None,
+        "colour": member_colours(roster.cooperative).get(shift.site.member_id, "")
+        if shift
+        else "",
         "editable": roster.status != RosterStatus.CLOSED,
     })  # fmt: skip
 
@@ -190,7 +194,5 @@ def roster_export(request: CoopRequest, coop: str, roster_pk: int, fmt: str) -> 
 
 @coop_view(C, Role.MEMBER, Role.WORKER)
 def timesheet_export(request: CoopRequest, coop: str, fmt: str) -> HttpResponse:
-    from musubi.dispatch.views_people import timesheet_scope
-
     shifts, first = timesheet_scope(request)
     return _spreadsheet(request, fmt, f"timesheets-{first:%Y-%m}", exports.timesheet_sheets(shifts))

@@ -242,3 +242,19 @@ def test_members_and_workers_cannot_use_the_grid(january: Any, as_user: Any) -> 
     town, roster, _req = january
     for user in (town.member_user, town.worker_user):
         assert as_user(user).get(_url(town, roster, "roster.xlsx")).status_code in {403, 404}
+
+
+def test_wareki_is_a_cooperative_setting_used_by_the_documents(january: Any, as_user: Any) -> None:
+    town, roster, _req = january
+    client = as_user(town.coordinator)
+    slug = town.cooperative.slug
+    settings_page = client.get(f"/c/{slug}/settings/").content.decode()
+    assert 'name="use_wareki"' in settings_page and "書類の日付を和暦で表示" in settings_page
+    assert "2028年1月" in client.get(_url(town, roster, "print/")).content.decode()
+    with scopes_disabled():
+        town.cooperative.use_wareki = True
+        town.cooperative.save()
+    printed = client.get(_url(town, roster, "print/")).content.decode()
+    assert "勤務表 令和10年1月" in printed
+    ledger = client.get(f"/c/{slug}/dispatch/ledger.csv?month=2028-01").content.decode("utf-8-sig")
+    assert "令和10年1月4日〜令和10年1月4日" in ledger
