@@ -103,7 +103,7 @@ def notify_repaired(
             cooperative=coop, role=Role.MEMBER, member_business_id__in=members | set(unstaffed)
         ).select_related("user", "member_business")
         for ms in members_told:
-            gaps = unstaffed.get(ms.member_business_id, [])
+            gaps = unstaffed.get(ms.member_business_id or 0, [])
             subject = (
                 _("Roster changed: days now without staff at your business (%(month)s)")
                 if gaps else _("Roster changed: %(month)s")

@@ -479,9 +479,7 @@ def repair_accept(*, run: RosterRun, actor: User, base_url: str = "") -> int:
         workers, members = {w for w, _d, _m in moved}, {m for _w, _d, m in moved}
         gaps = _unstaffed(run, old, new)
         rid, cid = roster.pk, roster.cooperative_id
-        transaction.on_commit(
-            lambda: notify_repaired(rid, cid, base_url, workers, gaps, members)
-        )
+        transaction.on_commit(lambda: notify_repaired(rid, cid, base_url, workers, gaps, members))
     return n
 
 
