@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "musubi.cooperatives",
     "musubi.members",
     "musubi.workforce",
+    "musubi.access",
     "musubi.talent",
     "musubi.dispatch",
     "musubi.cocreation",
@@ -69,8 +70,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "musubi.core.middleware.ScopeMiddleware",
-    "musubi.core.middleware.TwoFactorRequiredMiddleware",
+    "musubi.access.middleware.ScopeMiddleware",
+    "musubi.access.middleware.TwoFactorRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "musubi.urls"

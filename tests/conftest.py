@@ -9,8 +9,7 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative, Role
-from musubi.core.models import User
+from musubi.core.models import Cooperative, Role, User
 from tests import factories as f
 
 

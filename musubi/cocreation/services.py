@@ -26,10 +26,9 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.scheduling import overlaps
 from musubi.cocreation.selectors import talent_capacity
-from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record, audited_save, plain
 from musubi.core.mail import one_line
-from musubi.core.models import AuditLogEntry, User
+from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.core.months import month_bounds
 from musubi.members.models import MemberBusiness
 from musubi.talent.models import Talent
@@ -146,7 +145,8 @@ def invitation_send(
 
 def _tell_coordinators(invitation: MatchInvitation) -> None:
     """Email the cooperative's coordinators when a talent answers or raises a hand."""
-    from musubi.cooperatives.models import Membership, Role
+    from musubi.access.models import Membership
+    from musubi.core.models import Role
 
     with scopes_disabled():
         users = [

@@ -30,10 +30,9 @@ from musubi.cocreation.selectors import (
     talent_capacity,
     talent_get_for,
 )
-from musubi.cooperatives.models import Role
 from musubi.core.audit import audit_record
 from musubi.core.forms import add_validation_error, flash_errors
-from musubi.core.models import AuditLogEntry
+from musubi.core.models import AuditLogEntry, Role
 from musubi.core.months import next_month
 from musubi.core.tenancy import CoopRequest, actor_of, coop_view, get_for
 from musubi.members.models import MemberBusiness
@@ -238,7 +237,7 @@ def engagement_create(
 
 
 def _participants(challenge: Any, request: CoopRequest) -> list[Any]:
-    from musubi.cooperatives.models import Membership
+    from musubi.access.models import Membership
 
     users = [request.user]
     owners = Membership.objects.filter(

@@ -24,8 +24,7 @@ from django.db.models import ProtectedError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative
-from musubi.core.models import TenantModel, User
+from musubi.core.models import Cooperative, TenantModel, User
 
 FORMAT_VERSION = 1
 

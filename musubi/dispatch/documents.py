@@ -8,10 +8,10 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from musubi.cooperatives.models import Cooperative
 from musubi.cooperatives.selectors import agreement_on
 from musubi.core import exports
 from musubi.core.japanese import format_document_date
+from musubi.core.models import Cooperative
 from musubi.dispatch.models import DispatchTerms, Roster, Shift
 from musubi.members.models import MemberBusiness
 from musubi.workforce.models import ContractType, Worker

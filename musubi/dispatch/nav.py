@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Invitation, Role
+from musubi.access.models import Invitation
+from musubi.core.models import Role
 from musubi.core.navigation import NavItem, WaitingItem
 from musubi.dispatch.models import RequestStatus, RosterStatus, Shift, StaffingRequest
 from musubi.dispatch.selectors import compliance_rows

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from musubi.cooperatives.models import Role
 from musubi.core.confirm import confirm_page, confirmed
 from musubi.core.forms import add_validation_error, flash_errors
 from musubi.core.japanese import format_date_ja
+from musubi.core.models import Role
 from musubi.core.months import next_month, parse_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import selectors

@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Role
 from musubi.core import exports
+from musubi.core.models import Role
 from musubi.core.months import month_bounds, month_or_current
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import documents

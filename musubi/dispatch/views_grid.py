@@ -11,8 +11,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from musubi.cooperatives.models import Role
 from musubi.core.exports import csv_bytes, download, wants_cp932, xlsx_bytes
+from musubi.core.models import Role
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import exports
 from musubi.dispatch.forms import CellForm, ShiftAddForm, ShiftSwapForm

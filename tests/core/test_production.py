@@ -133,3 +133,9 @@ def test_check_deploy_is_clean_under_production_settings() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_the_health_check_answers_without_login() -> None:
+    response = Client().get("/healthz")
+    assert response.status_code == 200 and response.text == "ok"

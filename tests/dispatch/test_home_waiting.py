@@ -6,7 +6,7 @@ from typing import Any
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Invitation
+from musubi.access.models import Invitation
 from musubi.workforce.models import LeaveRequest
 from tests.conftest import Town
 from tests.dispatch.factories import (

@@ -10,9 +10,9 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative, Membership
+from musubi.access.models import Membership
 from musubi.core.backup import cooperative_delete
-from musubi.core.models import User
+from musubi.core.models import Cooperative, User
 from musubi.talent.models import Talent
 
 NOT_DATA = {"sessions.session", "core.loginthrottle", "django_tasks_db.dbtaskresult",

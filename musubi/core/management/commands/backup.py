@@ -6,8 +6,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative
 from musubi.core.backup import backup, dumps
+from musubi.core.models import Cooperative
 
 
 class Command(BaseCommand):

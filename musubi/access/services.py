@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Cooperative, Invitation, Membership, Role
+from musubi.access.models import Invitation, Membership
 from musubi.core.audit import audit_record, plain
 from musubi.core.mail import one_line
-from musubi.core.models import AuditLogEntry, User
+from musubi.core.models import AuditLogEntry, Cooperative, Role, User
 from musubi.members.models import MemberBusiness
 
 
