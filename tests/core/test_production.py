@@ -127,6 +127,8 @@ def test_nobody_adds_changes_or_deletes_audit_entries_in_the_admin(town_a: Town)
 def test_check_deploy_is_clean_under_production_settings() -> None:
     env = {**os.environ, **PRODUCTION_ENV}
     env.pop("MUSUBI_DEBUG", None)
+    # The browser tests' conftest sets this for Playwright; a real deployment has it unset.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-m", "musubi", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
