@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
@@ -156,7 +157,7 @@ class SprintForm(BoundedDatesMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        today = dt.date.today()
+        today = timezone.localdate()
         self.fields["start"].initial = today
         self.fields["end"].initial = today + dt.timedelta(days=13)
 
