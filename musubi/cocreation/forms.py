@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -145,7 +146,7 @@ class SprintForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        today = dt.date.today()
+        today = timezone.localdate()
         self.fields["start"].initial = today
         self.fields["end"].initial = today + dt.timedelta(days=13)
 

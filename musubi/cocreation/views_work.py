@@ -25,9 +25,11 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.selectors import engagement_get_for, engagements_for
 from musubi.cocreation.services import engagement_exit
+from musubi.core.confirm import confirm_page, confirmed
 from musubi.core.forms import flash_errors
+from musubi.core.japanese import format_date_ja
 from musubi.core.models import Role
-from musubi.core.months import month_or_current, next_month, previous_month
+from musubi.core.months import month_bounds, month_or_current, next_month, previous_month
 from musubi.core.tenancy import CoopRequest, actor_of, coop_view, get_for
 from musubi.talent.models import Talent
 
@@ -70,6 +72,24 @@ def _engagement(request: CoopRequest, engagement_pk: int) -> Engagement:
     return engagement_get_for(
         cooperative=request.cooperative, membership=request.membership, engagement_pk=engagement_pk
     )
+
+
+def engagement_end_confirm(
+    request: HttpRequest, *, engagement: Any, cancel_url: str
+) -> HttpResponse:
+    """The page that asks before an engagement is ended at the end of this month."""
+    _first, last = month_bounds(timezone.localdate())
+    return confirm_page(
+        request, title=_("End this engagement?"),
+        question=_(
+            "%(challenge)s with %(talent)s ends on %(day)s, the end of this month. Hours can be "
+            "logged until then; afterwards the talent's hours are free for other work. This "
+            "cannot be undone."
+        ) % {"challenge": engagement.challenge, "talent": engagement.talent,
+             "day": format_date_ja(last)},
+        action=request.path, cancel_url=cancel_url,
+        confirm_label=_("End at the end of this month"),
+    )  # fmt: skip
 
 
 def flash(request: HttpRequest, error: ValidationError | None, ok: str) -> None:
@@ -208,6 +228,9 @@ def post_review(request: HttpRequest, engagement: Engagement, side: str) -> None
 @coop_view(Role.COORDINATOR)
 def engagement_end(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
     engagement = _engagement(request, engagement_pk)
+    if not confirmed(request):
+        back = reverse("cocreation:engagement_detail", args=[coop, engagement.pk])
+        return engagement_end_confirm(request, engagement=engagement, cancel_url=back)
     error = None
     try:
         engagement_exit(engagement=engagement, actor=actor_of(request), on=timezone.localdate())

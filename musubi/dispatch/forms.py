@@ -152,6 +152,24 @@ class RepairForm(forms.Form):
         )
 
 
+class RosterCloseForm(forms.Form):
+    """Closing with hours still unconfirmed needs an explicit override and its reason."""
+
+    override = forms.BooleanField(
+        label=_("Close anyway, with these hours unconfirmed"), required=False
+    )
+    reason = forms.CharField(
+        label=_("reason for closing with unconfirmed hours"), required=False, max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("override") and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for closing with unconfirmed hours."))
+        return data
+
+
 class TimesheetForm(forms.Form):
     actual_start = forms.TimeField(label=_("actual start"), widget=TimeInput())
     actual_end = forms.TimeField(label=_("actual end"), widget=TimeInput())

@@ -35,7 +35,7 @@ from musubi.dispatch.problem import (
     shift_id,
     violation_text,
 )
-from musubi.dispatch.publishing import notify_published
+from musubi.dispatch.publishing import notify_repaired
 from musubi.engines.labour.days import required_break
 from musubi.engines.rostering import checker
 from musubi.engines.rostering.model import Assignment
@@ -478,18 +478,45 @@ def repair_accept(*, run: RosterRun, actor: User, base_url: str = "") -> int:
     if run.kind != "repair" or run.status != "done":
         raise ValidationError(_("This repair proposal is not ready."))
     roster = run.roster
-    before = {(s.worker_id, s.date, s.site.member_id) for s in roster.shifts.select_related("site")}
+    old = list(roster.shifts.select_related("site", "request"))
     n = roster_replace_shifts(roster=roster, assignments=run.proposal, actor=actor)
-    after = {(s.worker_id, s.date, s.site.member_id) for s in roster.shifts.select_related("site")}
+    new = list(roster.shifts.select_related("site"))
+    before = {(s.worker_id, s.date, s.site.member_id) for s in old}
+    after = {(s.worker_id, s.date, s.site.member_id) for s in new}
     run.summary = {**run.summary, "accepted": True}
     run.save(update_fields=["summary"])
     if roster.status == RosterStatus.PUBLISHED:
-        # Only the people whose shifts moved hear about the change.
+        # Only the people whose shifts moved hear about the change; members first learn which
+        # of their days no one covers any more.
         moved = before ^ after
         workers, members = {w for w, _d, _m in moved}, {m for _w, _d, m in moved}
+        gaps = _unstaffed(run, old, new)
         rid, cid = roster.pk, roster.cooperative_id
-        transaction.on_commit(lambda: notify_published(rid, cid, base_url, only=(workers, members)))
+        transaction.on_commit(lambda: notify_repaired(rid, cid, base_url, workers, gaps, members))
     return n
+
+
+def _unstaffed(run: RosterRun, old: list[Shift], new: list[Shift]) -> dict[int, list[Any]]:
+    """Per member: the slots (day and request) that have fewer workers after the repair."""
+    count: dict[tuple[dt.date, int | None], int] = {}
+    for s in new:
+        count[s.date, s.request_id] = count.get((s.date, s.request_id), 0) + 1
+    reasons = {(u.get("date"), u.get("request")): u.get("reason", "")
+               for u in run.summary.get("unmet", [])}  # fmt: skip
+    gaps: dict[int, list[Any]] = {}
+    seen: set[tuple[dt.date, int | None]] = set()
+    for s in old:
+        key = (s.date, s.request_id)
+        had = sum(1 for o in old if (o.date, o.request_id) == key)
+        if key in seen or count.get(key, 0) >= had:
+            continue
+        seen.add(key)
+        gaps.setdefault(s.site.member_id, []).append({
+            "date": s.date, "start": s.start_time, "end": s.end_time,
+            "title": str(s.request or s.site), "missing": had - count.get(key, 0),
+            "reason": reasons.get((s.date.isoformat(), s.request_id), ""),
+        })  # fmt: skip
+    return gaps
 
 
 # ---------------------------------------------------------------- annual calendar

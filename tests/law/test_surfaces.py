@@ -3,8 +3,10 @@ CSV all ask the law module and refuse or report the same thing (労基法32条, 
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django_scopes import scopes_disabled
 
@@ -169,11 +171,15 @@ def test_a_timesheet_of_ten_hours_without_a_break_is_saved_with_a_clear_finding(
             site=town.site, date=dt.date(2027, 4, 5), start_time=req.start_time,
             end_time=req.end_time, break_minutes=60,
         )  # fmt: skip
-    client = as_user(town.coordinator)
     url = f"/c/{town.cooperative.slug}/dispatch/shifts/{shift.pk}/timesheet/"
-    response = client.post(
-        url, {"actual_start": "08:00", "actual_end": "18:00", "break_minutes": "0"}, follow=True
-    )
+    # Actual hours exist only once the day has come (Tokyo time): enter them that evening.
+    evening = dt.datetime(2027, 4, 5, 19, tzinfo=ZoneInfo("Asia/Tokyo"))
+    with time_machine.travel(evening, tick=False):
+        client = as_user(town.coordinator)
+        response = client.post(
+            url, {"actual_start": "08:00", "actual_end": "18:00", "break_minutes": "0"},
+            follow=True,
+        )  # fmt: skip
     text = response.content.decode()
     assert "60分以上の休憩が必要です" in text
     with scopes_disabled():
