@@ -233,3 +233,29 @@ def test_the_premium_hours_export_in_excel(town: Town, town_b: Town, as_user: An
     assert row[3] == "8.0"  # the Saturday of the week that began in March
     outsider = as_user(town_b.coordinator)
     assert outsider.get(f"/c/{slug}/dispatch/compliance.xlsx?month=2027-04").status_code == 404
+
+
+def test_a_roster_run_never_gives_a_sixteen_year_old_night_work_or_a_short_break(
+    town: Town,
+) -> None:
+    # The engine's input carries the law: minors get no 22:00–05:00 work and no shift over 8 h
+    # (労基法60条・61条); a request whose break is short is left out (34条).
+    from musubi.dispatch.problem import build_problem
+    from musubi.engines.rostering.checker import check
+    from musubi.engines.rostering.solver import Options, solve
+
+    with scopes_disabled():
+        young = f.WorkerFactory(
+            cooperative=town.cooperative, birth_date=dt.date(2011, 1, 10), age_certificate=True
+        )
+        late = _request(town, 15, 24, 60, title="夜")
+        StaffingRequest.objects.filter(pk=late.pk).update(headcount=2)
+        legacy = _request(town, 8, 18, 60, title="通し")
+        StaffingRequest.objects.filter(pk=legacy.pk).update(break_minutes=0)
+        roster = _roster(town, APRIL, dt.date(2027, 4, 30))
+        built = build_problem(roster=roster)
+        sol = solve(built.problem, Options(time_limit=5, workers=1, seed=0))
+        assert check(built.problem, sol.assignments).violations == ()
+        assert not [a for a in sol.assignments if a.worker == f"w{young.pk}"]
+        assert any("通し" in x and "34条" in x for x in built.excluded)
+        assert not [a for a in sol.assignments if a.shift == f"r{legacy.pk}"]
