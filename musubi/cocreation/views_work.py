@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from musubi.cocreation import board, hours, selectors
-from musubi.cocreation.forms import ItemForm, ReviewForm, ReviewSprintForm, SprintForm, TimeLogForm
+from musubi.cocreation.forms import (
+    ItemForm,
+    ItemMoveForm,
+    ReviewForm,
+    ReviewSprintForm,
+    SprintForm,
+    TimeLogForm,
+)
 from musubi.cocreation.models import (
     BoardItem,
     Engagement,
@@ -41,7 +48,7 @@ def board_context(engagement: Engagement) -> dict[str, Any]:
     return {
         **selectors.board_context(engagement),
         "sprint_form": SprintForm(),
-        "item_form": ItemForm(),
+        "item_form": ItemForm(engagement=engagement),
         "review_sprint_form": ReviewSprintForm(),
         "timelog_form": TimeLogForm(initial={"day": timezone.localdate()}),
         "review_form": ReviewForm(),
@@ -119,19 +126,12 @@ def sprint_create(request: CoopRequest, coop: str, engagement_pk: int) -> HttpRe
 
 def post_item_add(request: HttpRequest, engagement: Engagement) -> None:
     """Add the posted item to the backlog, or to the engagement's sprint named in the form."""
-    sprint = None
-    if request.POST.get("sprint"):
-        sprint = Sprint.objects.filter(
-            cooperative=engagement.cooperative, engagement=engagement, pk=request.POST["sprint"]
-        ).first()
+    form = ItemForm(request.POST, engagement=engagement)
     error = None
     try:
-        board.item_add(
-            engagement=engagement,
-            actor=actor_of(request),
-            title=request.POST.get("title", ""),
-            sprint=sprint,
-        )
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        board.item_add(engagement=engagement, actor=actor_of(request), **form.cleaned_data)
     except ValidationError as e:
         error = e
     flash(request, error, _("Item added."))
@@ -139,20 +139,17 @@ def post_item_add(request: HttpRequest, engagement: Engagement) -> None:
 
 def post_item_move(request: HttpRequest, item: BoardItem, engagement: Engagement) -> None:
     """Move an item to the posted column, and into or out of a sprint of the same engagement."""
-    sprint = item.sprint
-    if "sprint" in request.POST:
-        sprint = Sprint.objects.filter(
-            cooperative=engagement.cooperative,
-            engagement=engagement,
-            pk=request.POST["sprint"] or 0,
-        ).first()
+    form = ItemMoveForm(request.POST, engagement=engagement)
     error = None
     try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
         board.item_move(
             item=item,
             actor=actor_of(request),
-            status=request.POST.get("status", item.status),
-            sprint=sprint,
+            status=form.cleaned_data["status"] or item.status,
+            # An absent field keeps the item where it is; an empty one takes it to the backlog.
+            sprint=form.cleaned_data["sprint"] if "sprint" in request.POST else item.sprint,
         )
     except ValidationError as e:
         error = e

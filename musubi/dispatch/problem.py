@@ -143,7 +143,7 @@ def dispatch_refusal(
             "member": request.member.name,
             "day": day.isoformat(),
         }
-    if request.site.municipality_code not in cooperative.district_codes:
+    if request.site.municipality_code not in cooperative.district:
         return _("%(site)s is outside the cooperative's district (地区).") % {
             "site": request.site.name
         }

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -17,10 +18,18 @@ from musubi.core.confirm import confirm_page, confirmed
 from musubi.core.forms import add_validation_error, flash_errors
 from musubi.core.japanese import format_date_ja
 from musubi.core.models import Role
-from musubi.core.months import next_month, parse_month
+from musubi.core.months import next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import selectors
-from musubi.dispatch.forms import RepairForm, RosterCloseForm, ShiftAddForm, StaffingRequestForm
+from musubi.dispatch.forms import (
+    RepairForm,
+    RosterCloseForm,
+    RosterNewForm,
+    RosterRunForm,
+    ShiftAddForm,
+    StaffingRequestForm,
+    TemplateCopyForm,
+)
 from musubi.dispatch.grid import roster_grid
 from musubi.dispatch.models import (
     RequestStatus,
@@ -46,6 +55,14 @@ from musubi.dispatch.solving import progress_words, run_start
 from musubi.dispatch.timesheets import roster_close, unconfirmed_shifts
 
 C = Role.COORDINATOR
+
+
+def _form_errors(request: CoopRequest, form: forms.BaseForm) -> None:
+    """A small form posted from a list page: its errors as messages on the page it returns to."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else None
+        for text in errors:
+            messages.error(request, f"{label}: {text}" if label else str(text))
 
 
 def _request(request: CoopRequest, request_pk: int) -> StaffingRequest:
@@ -123,14 +140,16 @@ def request_decide(request: CoopRequest, coop: str, request_pk: int) -> HttpResp
 @coop_view(C, Role.MEMBER)
 def request_copy(request: CoopRequest, coop: str, request_pk: int) -> HttpResponse:
     template = _request(request, request_pk)
+    form = TemplateCopyForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("dispatch:request_list", coop)
     try:
-        year = int(request.POST.get("year", timezone.localdate().year + 1))
-        staffing_request_from_template(template=template, year=year, actor=request.user)
-    except (ValueError, ValidationError) as error:
-        if isinstance(error, ValidationError):
-            flash_errors(request, error)
-        else:
-            messages.error(request, _("Enter a year."))
+        staffing_request_from_template(
+            template=template, year=form.cleaned_data["year"], actor=request.user
+        )
+    except ValidationError as error:
+        flash_errors(request, error)
     else:
         messages.success(request, _("The template was copied; it waits for approval."))
     return redirect("dispatch:request_list", coop)
@@ -147,9 +166,14 @@ def demand_chart(request: CoopRequest, coop: str) -> HttpResponse:
 @require_POST
 @coop_view(C)
 def roster_new(request: CoopRequest, coop: str) -> HttpResponse:
+    form = RosterNewForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("dispatch:home", coop)
     try:
-        month = parse_month(request.POST.get("month", ""))
-        roster = roster_create(cooperative=request.cooperative, month=month, actor=request.user)
+        roster = roster_create(
+            cooperative=request.cooperative, month=form.cleaned_data["month"], actor=request.user
+        )
     except ValidationError as error:
         flash_errors(request, error)
         return redirect("dispatch:home", coop)
@@ -190,8 +214,12 @@ def roster_run(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
         # Published shifts were emailed: after publication only repairs and single edits.
         messages.error(request, _("Only a draft roster is made anew; use a repair instead."))
     else:
-        limit = min(60.0, max(1.0, float(request.POST.get("time_limit") or 8)))
-        run_start(roster=roster, actor=request.user, time_limit=limit)
+        form = RosterRunForm(request.POST)
+        if form.is_valid():
+            limit = form.cleaned_data["time_limit"] or 8.0
+            run_start(roster=roster, actor=request.user, time_limit=limit)
+        else:
+            _form_errors(request, form)
     return redirect("dispatch:roster_detail", coop, roster.pk)
 
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +21,12 @@ from musubi.core.months import month_bounds, month_or_current, next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import ical, selectors
 from musubi.dispatch.findings import finding_text
-from musubi.dispatch.forms import LeaveForm, TimesheetBulkConfirmForm, TimesheetForm
+from musubi.dispatch.forms import (
+    DayPreferencesForm,
+    LeaveForm,
+    TimesheetBulkConfirmForm,
+    TimesheetForm,
+)
 from musubi.dispatch.labour import day_findings
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
 from musubi.dispatch.publishing import feed_for, feed_reset
@@ -83,16 +89,16 @@ def my_days(request: CoopRequest, coop: str) -> HttpResponse:
                                   "longer change it. Ask the office instead."))  # fmt: skip
         return redirect("dispatch:my_days", coop)
     if request.method == "POST":
-        try:
-            for key in request.POST:
-                if not key.startswith("d-"):
-                    continue
-                day = dt.date.fromisoformat(key[2:])
-                if first <= day <= last:
-                    choice = str(request.POST.get(key, ""))
-                    day_preference_set(worker=worker, date=day, choice=choice, actor=request.user)
-        except (ValueError, ValidationError):
+        form = DayPreferencesForm(request.POST, first=first, last=last)
+        if not form.is_valid():
             messages.error(request, _("Choose from the list for each day."))
+            return redirect("dispatch:my_days", coop)
+        try:
+            with transaction.atomic():  # all days or none
+                for day, choice in form.choices():
+                    day_preference_set(worker=worker, date=day, choice=choice, actor=request.user)
+        except ValidationError as error:
+            flash_errors(request, error)
             return redirect("dispatch:my_days", coop)
         messages.success(request, _("Saved."))
         return redirect("dispatch:my_days", coop)
