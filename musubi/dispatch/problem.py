@@ -264,6 +264,20 @@ def _histories(coop: Cooperative, workers: list[Worker], start: dt.date) -> dict
     return out
 
 
+def _holidays_closed(coop: Cooperative, start: dt.date, end: dt.date) -> set[dt.date]:
+    """Fixed legal holidays on which no 36協定 in force allows work (35条, 36条1項)."""
+    if coop.legal_holiday is None:
+        return set()
+    out, day = set(), start
+    while day <= end:
+        if day.weekday() == coop.legal_holiday:
+            found = agreement_on(cooperative=coop, day=day)
+            if found is None or not found.holiday_work_allowed:
+                out.add(day)
+        day += dt.timedelta(days=1)
+    return out
+
+
 def _minor_limits(
     coop: Cooperative, w: Worker, shifts: list[m.ShiftType], built: Built, horizon: int
 ) -> tuple[frozenset[int], tuple[m.Window, ...], tuple[tuple[str, int], ...]]:
@@ -360,6 +374,8 @@ def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = No
             days.update(rest)
     for wid, days in (absent or {}).items():
         blocked.setdefault(wid, set()).update(days)
+    for days in blocked.values():
+        days.update(_holidays_closed(coop, start, end))
     histories = _histories(coop, workers, start)
     engine_workers = []
     for w in workers:

@@ -259,3 +259,22 @@ def test_a_roster_run_never_gives_a_sixteen_year_old_night_work_or_a_short_break
         assert not [a for a in sol.assignments if a.worker == f"w{young.pk}"]
         assert any("通し" in x and "34条" in x for x in built.excluded)
         assert not [a for a in sol.assignments if a.shift == f"r{legacy.pk}"]
+
+
+def test_a_roster_run_plans_no_work_on_a_fixed_legal_holiday_without_an_agreement(
+    town: Town,
+) -> None:
+    # 35条・36条1項: without a 36協定 allowing it, no work on the legal holiday is planned.
+    from musubi.dispatch.problem import build_problem
+
+    with scopes_disabled():
+        town.cooperative.legal_holiday = 6
+        town.cooperative.save()
+        _request(town, 9, 17, 60)
+        roster = _roster(town, APRIL, dt.date(2027, 4, 30))
+        sundays = {d for d in range(30) if (APRIL + dt.timedelta(d)).weekday() == 6}
+        with_agreement = build_problem(roster=roster).problem.workers[0]
+        assert not sundays & set(with_agreement.days_off)
+        OvertimeAgreement.objects.filter(cooperative=town.cooperative).delete()
+        without = build_problem(roster=roster).problem.workers[0]
+        assert sundays <= set(without.days_off)
