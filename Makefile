@@ -35,7 +35,7 @@ messages: $(VENV)/.installed
 demo: install
 	MUSUBI_DEBUG=1 $(MUSUBI) migrate -v0
 	MUSUBI_DEBUG=1 $(MUSUBI) demo
-	MUSUBI_DEBUG=1 $(MUSUBI) runserver 127.0.0.1:8000
+	MUSUBI_DEBUG=1 $(MUSUBI) serve_all 127.0.0.1:8000
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

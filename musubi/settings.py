@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "musubi.talent",
     "musubi.dispatch",
     "musubi.cocreation",
+    "musubi.demo",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("MUSUBI_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server, the task worker and the scheduler share one SQLite file. IMMEDIATE takes
+    # the write lock when a transaction begins, so two writers queue up (for up to `timeout`
+    # seconds) instead of one failing when it upgrades a read lock: two coordinators booking
+    # the same worker at once then leave exactly one shift, as on PostgreSQL.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
@@ -140,6 +149,13 @@ TASKS = {
             "MUSUBI_TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"
         ),
     }
+}
+
+# Periodic jobs: ``musubi scheduler`` enqueues each once per period (seconds), on any number of
+# machines at once (a unique row per job and period decides who enqueues).
+PERIODIC_TASKS = {
+    "cocreation_tick": {"task": "musubi.cocreation.tasks.cocreation_tick", "every": 300},
+    "prune_task_results": {"task": "musubi.core.tasks.prune_task_results", "every": 86400},
 }
 
 OTP_TOTP_ISSUER = "Musubi"

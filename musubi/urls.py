@@ -3,9 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
 from musubi.api.api import api
+from musubi.cocreation.talent_urls import urlpatterns as talent_cocreation_urls
 from musubi.cooperatives import views as coop_views
 from musubi.core import views as core_views
 from musubi.members import views as member_views
+from musubi.talent import urls as talent_urls
 from musubi.workforce import views as worker_views
 
 account = [
@@ -68,7 +70,8 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("account/", include(account)),
     path("c/<slug:coop>/", include(cooperative)),
-    path("talent/", include("musubi.talent.urls")),
+    # One namespace for every /talent/ page: the talent app's own and co-creation's.
+    path("talent/", include((talent_urls.urlpatterns + talent_cocreation_urls, "talent"))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

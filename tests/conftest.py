@@ -76,3 +76,16 @@ def as_user() -> Any:
 def _fast_password_hashing(settings: Any) -> None:
     # Argon2 is deliberately slow; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """On SQLite, test in a file rather than the shared in-memory database: its shared-cache locks
+    fail at once instead of waiting, so parallel requests (login throttling) could not be tested."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        path = settings.BASE_DIR / "var" / "test-db.sqlite3"
+        path.parent.mkdir(exist_ok=True)
+        db.setdefault("TEST", {})["NAME"] = str(path)

@@ -5,7 +5,7 @@ import datetime as dt
 import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from musubi.cooperatives.models import Cooperative, Membership, Role
+from musubi.cooperatives.models import Cooperative, Membership, OvertimeAgreement, Role
 from musubi.core.models import User
 from musubi.members.models import MemberBusiness, Site
 from musubi.talent.models import Talent
@@ -17,11 +17,25 @@ PASSWORD = "correct horse battery staple"
 class CooperativeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cooperative
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"テスト{n}町特定地域づくり事業協同組合")
     slug = factory.Sequence(lambda n: f"coop{n}")
     prefecture = "埼玉県"
     district_codes = ["11369"]
+
+    @factory.post_generation
+    def agreements(self, create: bool, extracted: object, **kwargs: object) -> None:
+        """A filed 36協定 (45 h / 360 h) for each business year 2024–2029, as a real
+        cooperative keeps; pass ``agreements=False`` for one without any."""
+        if create and extracted is not False:
+            for year in range(2024, 2030):
+                OvertimeAgreement.objects.create(
+                    cooperative=self,
+                    filed_on=dt.date(year, 3, 15),
+                    valid_from=dt.date(year, 4, 1),
+                    valid_to=dt.date(year + 1, 3, 31),
+                )
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -75,6 +89,7 @@ class WorkerFactory(factory.django.DjangoModelFactory):
     family_name_kana = "サトウ"
     given_name_kana = "ハナコ"
     hire_date = dt.date(2023, 4, 1)
+    birth_date = dt.date(1990, 5, 1)
     contract_type = "indefinite"
 
 

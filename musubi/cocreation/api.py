@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from musubi.api.records import ErrorOut, _require
 from musubi.cocreation import services
 from musubi.cocreation.matching import recommend
 from musubi.cocreation.models import Budget, TimeLog
-from musubi.cocreation.selectors import actor_of, challenge_get_for, challenges_for, engagements_for
+from musubi.cocreation.selectors import challenge_get_for, challenges_for, engagements_for
 from musubi.cooperatives.models import Role
+from musubi.core.api import ErrorOut
+from musubi.core.tenancy import actor_of, api_coop
 
 router = Router(tags=["cocreation"])
 
@@ -69,14 +70,14 @@ class TimeLogOut(Schema):
 
 @router.get("challenges", response=list[ChallengeOut])
 def cocreation_challenge_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
     return list(challenges_for(cooperative=cooperative, membership=request.membership))  # type: ignore[attr-defined]
 
 
 @router.post("challenges", response={201: ChallengeOut, 422: ErrorOut})
 def cocreation_challenge_create(request: HttpRequest, payload: ChallengeIn) -> Any:
     """A member posts a challenge for its own business."""
-    cooperative = _require(request, Role.MEMBER)
+    cooperative = api_coop(request, Role.MEMBER)
     try:
         challenge = services.challenge_create(
             cooperative=cooperative,
@@ -91,7 +92,7 @@ def cocreation_challenge_create(request: HttpRequest, payload: ChallengeIn) -> A
 
 @router.get("challenges/{challenge_pk}", response=ChallengeOut)
 def cocreation_challenge_detail(request: HttpRequest, challenge_pk: int) -> Any:
-    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
     return challenge_get_for(
         cooperative=cooperative,
         membership=request.membership,  # type: ignore[attr-defined]
@@ -101,7 +102,7 @@ def cocreation_challenge_detail(request: HttpRequest, challenge_pk: int) -> Any:
 
 @router.get("challenges/{challenge_pk}/recommendations", response=list[RecommendationOut])
 def cocreation_challenge_recommendations(request: HttpRequest, challenge_pk: int) -> Any:
-    cooperative = _require(request, Role.COORDINATOR)
+    cooperative = api_coop(request, Role.COORDINATOR)
     challenge = challenge_get_for(
         cooperative=cooperative,
         membership=request.membership,  # type: ignore[attr-defined]
@@ -121,13 +122,13 @@ def cocreation_challenge_recommendations(request: HttpRequest, challenge_pk: int
 
 @router.get("engagements", response=list[EngagementOut])
 def cocreation_engagement_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
     return list(engagements_for(cooperative=cooperative, membership=request.membership))  # type: ignore[attr-defined]
 
 
 @router.get("hours", response=list[TimeLogOut])
 def cocreation_hours_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR)
+    cooperative = api_coop(request, Role.COORDINATOR)
     return [
         {
             "id": t.pk,

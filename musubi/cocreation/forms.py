@@ -68,7 +68,7 @@ class ChallengeForm(forms.ModelForm[Challenge]):
 
 class ScopeForm(forms.ModelForm[Challenge]):
     required_skills = forms.MultipleChoiceField(
-        label=_("Skills needed"), required=False, widget=forms.SelectMultiple(attrs={"size": 8})
+        label=_("Skills needed"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:

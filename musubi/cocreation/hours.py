@@ -18,10 +18,10 @@ from musubi.cocreation.models import (
     ReviewSide,
     TimeLog,
 )
-from musubi.cocreation.selectors import month_bounds
 from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record, audited_save
 from musubi.core.models import AuditLogEntry, User
+from musubi.core.months import month_bounds
 from musubi.talent.models import Talent
 
 

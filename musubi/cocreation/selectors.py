@@ -1,31 +1,33 @@
 """Reads for co-creation. Access functions raise Http404 for anything the actor may not see."""
 
 import datetime as dt
-from typing import Any, cast
+from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from musubi.cocreation import board
 from musubi.cocreation.models import (
     OPEN_INVITATION,
+    BoardItem,
     Challenge,
     Engagement,
     EngagementStatus,
+    FeeStatement,
+    KpiValue,
     MatchInvitation,
     Meeting,
+    Review,
+    Sprint,
     TimeLog,
 )
 from musubi.cooperatives.models import Cooperative, Membership, Role
-from musubi.core.models import User
+from musubi.core.months import month_bounds
 from musubi.talent.models import Talent, TalentConsent, Visibility
 
 COMMITTING = (EngagementStatus.PROPOSED, EngagementStatus.ACTIVE)
-
-
-def actor_of(request: Any) -> User:
-    """The logged-in user of a request that passed a login check."""
-    return cast(User, request.user)
 
 
 def _is_member(membership: Membership | None) -> bool:
@@ -199,15 +201,81 @@ def user_meetings(*, user: Any, since: dt.datetime) -> list[Meeting]:
         )
 
 
-def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
-    first = month.replace(day=1)
-    nxt = (first + dt.timedelta(days=32)).replace(day=1)
-    return first, nxt - dt.timedelta(days=1)
-
-
 def logged_hours(*, engagement: Engagement, month: dt.date) -> float:
     first, last = month_bounds(month)
     total = TimeLog.objects.filter(
         cooperative=engagement.cooperative, engagement=engagement, day__range=(first, last)
     ).aggregate(total=Sum("hours"))["total"]
     return float(total or 0)
+
+
+def board_context(engagement: Engagement) -> dict[str, Any]:
+    """What the agile board shows: sprints, the current sprint's columns, KPIs, hours, reviews."""
+    coop = engagement.cooperative
+    sprints = list(Sprint.objects.filter(cooperative=coop, engagement=engagement))
+    items = list(BoardItem.objects.filter(cooperative=coop, engagement=engagement))
+    today = timezone.localdate()
+    current = next(
+        (s for s in sprints if s.start <= today <= s.end), sprints[-1] if sprints else None
+    )
+    return {
+        "engagement": engagement,
+        "sprints": sprints,
+        "current_sprint": current,
+        "backlog": [i for i in items if i.sprint_id is None],
+        "columns": board.board_columns([i for i in items if current and i.sprint_id == current.pk]),
+        "charts": board.kpi_chart(
+            list(KpiValue.objects.filter(cooperative=coop, engagement=engagement))
+        ),
+        "logs": list(
+            TimeLog.objects.filter(cooperative=coop, engagement=engagement).order_by("-day")[:50]
+        ),
+        "reviews": list(Review.objects.filter(cooperative=coop, engagement=engagement)),
+        "statuses": board.board_columns([]),
+    }
+
+
+def hours_month_rows(*, cooperative: Cooperative, month: dt.date) -> list[dict[str, Any]]:
+    """The month's hours per talent with their logs, the fee statement and what is unapproved."""
+    first, last = month_bounds(month)
+    rows = (
+        TimeLog.objects.filter(cooperative=cooperative, day__range=(first, last))
+        .values(
+            "engagement__talent_id",
+            "engagement__talent__user__family_name",
+            "engagement__talent__user__given_name",
+        )
+        .annotate(total=Sum("hours"))
+        .order_by("engagement__talent_id")
+    )
+    statements = {
+        s.talent_id: s for s in FeeStatement.objects.filter(cooperative=cooperative, month=first)
+    }
+    pending = set(
+        TimeLog.objects.filter(
+            cooperative=cooperative, day__range=(first, last), approved_at__isnull=True
+        ).values_list("engagement__talent_id", flat=True)
+    )
+    table = [
+        {
+            "talent_id": r["engagement__talent_id"],
+            "name": " ".join(
+                (
+                    r["engagement__talent__user__family_name"],
+                    r["engagement__talent__user__given_name"],
+                )
+            ),
+            "hours": r["total"],
+            "statement": statements.get(r["engagement__talent_id"]),
+            "pending": r["engagement__talent_id"] in pending,
+        }
+        for r in rows
+    ]
+    logs = (
+        TimeLog.objects.filter(cooperative=cooperative, day__range=(first, last))
+        .select_related("engagement__challenge")
+        .order_by("day")
+    )
+    for row in table:
+        row["logs"] = [log for log in logs if log.engagement.talent_id == row["talent_id"]]
+    return table

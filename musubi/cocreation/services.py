@@ -25,10 +25,11 @@ from musubi.cocreation.models import (
     Meeting,
 )
 from musubi.cocreation.scheduling import overlaps
-from musubi.cocreation.selectors import month_bounds, talent_capacity
+from musubi.cocreation.selectors import talent_capacity
 from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record, audited_save
 from musubi.core.models import AuditLogEntry, User
+from musubi.core.months import month_bounds
 from musubi.members.models import MemberBusiness
 from musubi.talent.models import Talent
 from musubi.talent.services import require_consent

@@ -1,4 +1,5 @@
-"""The talent's own pages under /talent/: invitations, engagements and meetings everywhere.
+"""Co-creation pages of the talent under /talent/ (mounted with the talent app's own pages by
+musubi/urls.py): invitations, engagements and meetings everywhere.
 
 These run outside any cooperative's scope; every read goes through a selector that filters by
 the logged-in talent explicitly, so a talent never reaches another talent's records.
@@ -8,7 +9,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,9 +20,16 @@ from django_scopes import scope, scopes_disabled
 from musubi.cocreation import hours, services
 from musubi.cocreation.forms import AcceptEngagementForm, TimeLogForm
 from musubi.cocreation.matching import challenge_fit
-from musubi.cocreation.models import BoardItem, Challenge, ChallengeStatus, Meeting, ReviewSide
+from musubi.cocreation.models import (
+    BoardItem,
+    Challenge,
+    ChallengeStatus,
+    Engagement,
+    MatchInvitation,
+    Meeting,
+    ReviewSide,
+)
 from musubi.cocreation.selectors import (
-    actor_of,
     talent_capacity,
     talent_engagement_get,
     talent_engagements,
@@ -38,24 +45,46 @@ from musubi.cocreation.views_work import (
     post_item_move,
     post_review,
 )
+from musubi.core.tenancy import actor_of
+from musubi.talent.decorators import talent_view
 from musubi.talent.models import Talent, TalentConsent
 
 View = Callable[..., HttpResponse]
 
 
-def talent_view(view: View) -> View:
-    """Require a logged-in talent; pass their Talent record to the view."""
+def in_cooperative_of(fetch: Callable[..., Any]) -> Callable[[View], View]:
+    """Require a talent, fetch the object the URL names with ``fetch`` (404 unless it is the
+    talent's), and run the view in that object's cooperative's scope — what ``ScopeMiddleware``
+    does for ``/c/<coop>/``, since these pages live outside any cooperative's address."""
 
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        talent = Talent.objects.filter(user=request.user).select_related("user").first()
-        if talent is None:
-            return redirect("talent:signup")
-        return view(request, talent, *args, **kwargs)
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, talent: Talent, **kwargs: Any) -> HttpResponse:
+            obj = fetch(talent=talent, **kwargs)
+            with scope(cooperative=obj.cooperative):
+                return view(request, talent, obj)
 
-    return wrapped
+        return talent_view(wrapped)
+
+    return decorator
+
+
+def _open_challenge(*, talent: Talent, challenge_pk: int) -> Challenge:
+    """Any open challenge: a talent may show interest before sharing a profile (the service
+    checks the consent)."""
+    with scopes_disabled():
+        challenge = Challenge.objects.filter(pk=challenge_pk, status=ChallengeStatus.SCOPED).first()
+    if challenge is None:
+        raise Http404
+    return challenge
+
+
+def _board_item(*, talent: Talent, item_pk: int) -> BoardItem:
+    with scopes_disabled():
+        item = BoardItem.objects.filter(pk=item_pk, engagement__talent=talent).first()
+    if item is None:
+        raise Http404
+    return item
 
 
 @talent_view
@@ -88,33 +117,28 @@ def challenge_board(request: HttpRequest, talent: Talent) -> HttpResponse:
 
 
 @require_POST
-@talent_view
-def challenge_interest(request: HttpRequest, talent: Talent, challenge_pk: int) -> HttpResponse:
-    with scopes_disabled():
-        challenge = Challenge.objects.filter(pk=challenge_pk, status=ChallengeStatus.SCOPED).first()
-    if challenge is None:
-        raise Http404
+@in_cooperative_of(_open_challenge)
+def challenge_interest(request: HttpRequest, talent: Talent, challenge: Challenge) -> HttpResponse:
     error = None
-    with scope(cooperative=challenge.cooperative):
-        try:
-            services.interest_express(challenge=challenge, talent=talent, actor=actor_of(request))
-        except ValidationError as e:
-            error = e
+    try:
+        services.interest_express(challenge=challenge, talent=talent, actor=actor_of(request))
+    except ValidationError as e:
+        error = e
     flash(request, error, _("The coordinator has been told of your interest."))
     return redirect("talent:challenges")
 
 
 @require_POST
-@talent_view
-def invitation_respond(request: HttpRequest, talent: Talent, invitation_pk: int) -> HttpResponse:
-    invitation = talent_invitation_get(talent=talent, invitation_pk=invitation_pk)
+@in_cooperative_of(talent_invitation_get)
+def invitation_respond(
+    request: HttpRequest, talent: Talent, invitation: MatchInvitation
+) -> HttpResponse:
     accept = request.POST.get("answer") == "accept"
     error = None
-    with scope(cooperative=invitation.cooperative):
-        try:
-            services.invitation_respond(invitation=invitation, talent=talent, accept=accept)
-        except ValidationError as e:
-            error = e
+    try:
+        services.invitation_respond(invitation=invitation, talent=talent, accept=accept)
+    except ValidationError as e:
+        error = e
     flash(
         request,
         error,
@@ -125,102 +149,85 @@ def invitation_respond(request: HttpRequest, talent: Talent, invitation_pk: int)
     return redirect("talent:home")
 
 
-@talent_view
-def engagement_detail(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
-    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
-    with scope(cooperative=engagement.cooperative):
-        context = board_context(engagement)
-        context["accept_form"] = AcceptEngagementForm()
-        context["side"] = "talent"
-        return render(request, "talent/engagement.html", context)
+@in_cooperative_of(talent_engagement_get)
+def engagement_detail(request: HttpRequest, talent: Talent, engagement: Engagement) -> HttpResponse:
+    context = board_context(engagement)
+    context["accept_form"] = AcceptEngagementForm()
+    context["side"] = "talent"
+    return render(request, "talent/engagement.html", context)
 
 
 @require_POST
-@talent_view
-def engagement_accept(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
-    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
+@in_cooperative_of(talent_engagement_get)
+def engagement_accept(request: HttpRequest, talent: Talent, engagement: Engagement) -> HttpResponse:
     form = AcceptEngagementForm(request.POST)
     error = None
-    with scope(cooperative=engagement.cooperative):
-        if form.is_valid():
-            try:
-                services.engagement_accept(
-                    engagement=engagement,
-                    talent=talent,
-                    confidentiality=form.cleaned_data["confidentiality"],
-                    conflict_of_interest=form.cleaned_data["conflict_of_interest"],
-                )
-            except ValidationError as e:
-                error = e
-        else:
-            error = ValidationError(_("Please declare any conflict of interest, or write 'none'."))
+    if form.is_valid():
+        try:
+            services.engagement_accept(
+                engagement=engagement,
+                talent=talent,
+                confidentiality=form.cleaned_data["confidentiality"],
+                conflict_of_interest=form.cleaned_data["conflict_of_interest"],
+            )
+        except ValidationError as e:
+            error = e
+    else:
+        error = ValidationError(_("Please declare any conflict of interest, or write 'none'."))
     flash(request, error, _("The engagement has started."))
     return redirect("talent:engagement", engagement.pk)
 
 
 @require_POST
-@talent_view
-def timelog_add(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
-    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
+@in_cooperative_of(talent_engagement_get)
+def timelog_add(request: HttpRequest, talent: Talent, engagement: Engagement) -> HttpResponse:
     form = TimeLogForm(request.POST)
     error = None
-    with scope(cooperative=engagement.cooperative):
-        if form.is_valid():
-            try:
-                hours.timelog_add(engagement=engagement, talent=talent, **form.cleaned_data)
-            except ValidationError as e:
-                error = e
-        else:
-            error = ValidationError([m for errs in form.errors.values() for m in errs])
+    if form.is_valid():
+        try:
+            hours.timelog_add(engagement=engagement, talent=talent, **form.cleaned_data)
+        except ValidationError as e:
+            error = e
+    else:
+        error = ValidationError([m for errs in form.errors.values() for m in errs])
     flash(request, error, _("Hours logged."))
     return redirect("talent:engagement", engagement.pk)
 
 
 @require_POST
-@talent_view
-def review_talent(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
-    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
-    with scope(cooperative=engagement.cooperative):
-        post_review(request, engagement, ReviewSide.TALENT)
+@in_cooperative_of(talent_engagement_get)
+def review_talent(request: HttpRequest, talent: Talent, engagement: Engagement) -> HttpResponse:
+    post_review(request, engagement, ReviewSide.TALENT)
     return redirect("talent:engagement", engagement.pk)
 
 
 @require_POST
-@talent_view
-def engagement_end(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
+@in_cooperative_of(talent_engagement_get)
+def engagement_end(request: HttpRequest, talent: Talent, engagement: Engagement) -> HttpResponse:
     """The talent leaves at the end of this month; either side may, at any month end."""
-    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
     error = None
-    with scope(cooperative=engagement.cooperative):
-        try:
-            services.engagement_exit(
-                engagement=engagement, actor=actor_of(request), on=timezone.localdate()
-            )
-        except ValidationError as e:
-            error = e
+    try:
+        services.engagement_exit(
+            engagement=engagement, actor=actor_of(request), on=timezone.localdate()
+        )
+    except ValidationError as e:
+        error = e
     flash(request, error, _("The engagement ends at the end of this month."))
     return redirect("talent:engagement", engagement.pk)
 
 
 @require_POST
-@talent_view
-def item_add(request: HttpRequest, talent: Talent, engagement_pk: int) -> HttpResponse:
-    engagement = talent_engagement_get(talent=talent, engagement_pk=engagement_pk)
-    with scope(cooperative=engagement.cooperative):
-        post_item_add(request, engagement)
+@in_cooperative_of(talent_engagement_get)
+def item_add(request: HttpRequest, talent: Talent, engagement: Engagement) -> HttpResponse:
+    post_item_add(request, engagement)
     return redirect("talent:engagement", engagement.pk)
 
 
 @require_POST
-@talent_view
-def item_move(request: HttpRequest, talent: Talent, item_pk: int) -> HttpResponse:
-    with scopes_disabled():
-        item = BoardItem.objects.filter(pk=item_pk, engagement__talent=talent).first()
-    if item is None:
-        raise Http404
+@in_cooperative_of(_board_item)
+def item_move(request: HttpRequest, talent: Talent, item: BoardItem) -> HttpResponse:
     engagement = talent_engagement_get(talent=talent, engagement_pk=item.engagement_id)
-    with scope(cooperative=engagement.cooperative):
-        post_item_move(request, item, engagement)
+    post_item_move(request, item, engagement)
     return redirect("talent:engagement", engagement.pk)
 
 

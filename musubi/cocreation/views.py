@@ -24,7 +24,6 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.scheduling import common_slots
 from musubi.cocreation.selectors import (
-    actor_of,
     challenge_get_for,
     challenges_for,
     engagements_for,
@@ -33,9 +32,10 @@ from musubi.cocreation.selectors import (
 )
 from musubi.cooperatives.models import Role
 from musubi.core.audit import audit_record
-from musubi.core.forms import add_validation_error
+from musubi.core.forms import add_validation_error, flash_errors
 from musubi.core.models import AuditLogEntry
-from musubi.core.tenancy import CoopRequest, coop_view, get_for
+from musubi.core.months import next_month
+from musubi.core.tenancy import CoopRequest, actor_of, coop_view, get_for
 from musubi.members.models import MemberBusiness
 from musubi.talent.models import Talent
 
@@ -177,8 +177,7 @@ def invitation_send(
             )
             messages.success(request, _("Invitation sent. The talent has three days to answer."))
     except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
+        flash_errors(request, error)
     return redirect("cocreation:challenge_detail", coop, challenge.pk)
 
 
@@ -205,7 +204,7 @@ def engagement_create(
     )
     talent = talent_get_for(cooperative=request.cooperative, talent_pk=talent_pk)
     today = timezone.localdate()
-    start = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    start = next_month(today)
     initial = {
         "hours_per_month": challenge.hours_per_month,
         "start": start,
@@ -309,7 +308,7 @@ def meeting_ics(request: CoopRequest, coop: str, meeting_pk: int) -> HttpRespons
         membership=request.membership,
         challenge_pk=meeting.challenge_id,
     )
-    body = services.meeting_ics(meeting, request.user.email)  # type: ignore[union-attr]
+    body = services.meeting_ics(meeting, request.user.email)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meeting.ics"'
     return response

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,55 +13,36 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from musubi.cocreation import board, hours
+from musubi.cocreation import board, hours, selectors
 from musubi.cocreation.forms import ItemForm, ReviewForm, ReviewSprintForm, SprintForm, TimeLogForm
 from musubi.cocreation.models import (
     BoardItem,
     Engagement,
     FeeStatement,
-    KpiValue,
-    Review,
     ReviewSide,
     Sprint,
     TimeLog,
 )
-from musubi.cocreation.selectors import actor_of, engagement_get_for, engagements_for, month_bounds
+from musubi.cocreation.selectors import engagement_get_for, engagements_for
 from musubi.cocreation.services import engagement_exit
 from musubi.cooperatives.models import Role
-from musubi.core.tenancy import CoopRequest, coop_view, get_for
+from musubi.core.forms import flash_errors
+from musubi.core.months import month_or_current, next_month, previous_month
+from musubi.core.tenancy import CoopRequest, actor_of, coop_view, get_for
 from musubi.talent.models import Talent
 
 BOTH = (Role.COORDINATOR, Role.MEMBER)
 
 
 def board_context(engagement: Engagement) -> dict[str, Any]:
-    """What the board shows, for the coordinator, the member and the talent alike."""
-    coop = engagement.cooperative
-    sprints = list(Sprint.objects.filter(cooperative=coop, engagement=engagement))
-    items = list(BoardItem.objects.filter(cooperative=coop, engagement=engagement))
-    today = timezone.localdate()
-    current = next(
-        (s for s in sprints if s.start <= today <= s.end), sprints[-1] if sprints else None
-    )
+    """The board with its forms, for the coordinator, the member and the talent alike."""
     return {
-        "engagement": engagement,
-        "sprints": sprints,
-        "current_sprint": current,
-        "backlog": [i for i in items if i.sprint_id is None],
-        "columns": board.board_columns([i for i in items if current and i.sprint_id == current.pk]),
-        "charts": board.kpi_chart(
-            list(KpiValue.objects.filter(cooperative=coop, engagement=engagement))
-        ),
-        "logs": list(
-            TimeLog.objects.filter(cooperative=coop, engagement=engagement).order_by("-day")[:50]
-        ),
-        "reviews": list(Review.objects.filter(cooperative=coop, engagement=engagement)),
+        **selectors.board_context(engagement),
         "sprint_form": SprintForm(),
         "item_form": ItemForm(),
         "review_sprint_form": ReviewSprintForm(),
-        "timelog_form": TimeLogForm(initial={"day": today}),
+        "timelog_form": TimeLogForm(initial={"day": timezone.localdate()}),
         "review_form": ReviewForm(),
-        "statuses": board.board_columns([]),
     }
 
 
@@ -97,8 +77,7 @@ def flash(request: HttpRequest, error: ValidationError | None, ok: str) -> None:
     if error is None:
         messages.success(request, ok)
     else:
-        for text in error.messages:
-            messages.error(request, text)
+        flash_errors(request, error)
 
 
 @require_POST
@@ -239,60 +218,15 @@ def engagement_end(request: CoopRequest, coop: str, engagement_pk: int) -> HttpR
 
 
 def _month(request: HttpRequest) -> dt.date:
-    try:
-        return dt.date.fromisoformat(request.GET.get("month", "") + "-01")
-    except ValueError:
-        return timezone.localdate().replace(day=1)
+    return month_or_current(request.GET.get("month"))
 
 
 @coop_view(Role.COORDINATOR)
 def hours_month(request: CoopRequest, coop: str) -> HttpResponse:
     """The month's hours per talent, to approve; approved months have a fee statement."""
-    month = _month(request)
-    first, last = month_bounds(month)
-    rows = (
-        TimeLog.objects.filter(cooperative=request.cooperative, day__range=(first, last))
-        .values(
-            "engagement__talent_id",
-            "engagement__talent__user__family_name",
-            "engagement__talent__user__given_name",
-        )
-        .annotate(total=Sum("hours"))
-        .order_by("engagement__talent_id")
-    )
-    statements = {
-        s.talent_id: s
-        for s in FeeStatement.objects.filter(cooperative=request.cooperative, month=first)
-    }
-    pending = set(
-        TimeLog.objects.filter(
-            cooperative=request.cooperative, day__range=(first, last), approved_at__isnull=True
-        ).values_list("engagement__talent_id", flat=True)
-    )
-    table = [
-        {
-            "talent_id": r["engagement__talent_id"],
-            "name": " ".join(
-                (
-                    r["engagement__talent__user__family_name"],
-                    r["engagement__talent__user__given_name"],
-                )
-            ),
-            "hours": r["total"],
-            "statement": statements.get(r["engagement__talent_id"]),
-            "pending": r["engagement__talent_id"] in pending,
-        }
-        for r in rows
-    ]
-    logs = (
-        TimeLog.objects.filter(cooperative=request.cooperative, day__range=(first, last))
-        .select_related("engagement__challenge")
-        .order_by("day")
-    )
-    for row in table:
-        row["logs"] = [log for log in logs if log.engagement.talent_id == row["talent_id"]]
-    prev = (first - dt.timedelta(days=1)).replace(day=1)
-    nxt = last + dt.timedelta(days=1)
+    first = _month(request)
+    table = selectors.hours_month_rows(cooperative=request.cooperative, month=first)
+    prev, nxt = previous_month(first), next_month(first)
     context = {"month": first, "rows": table, "prev": prev, "next": nxt}
     return render(request, "cocreation/hours_month.html", context)
 

@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from musubi.cooperatives.models import Cooperative, Role
+from musubi.cooperatives.models import Cooperative, OvertimeAgreement, Role
 from musubi.core import japanese
 from musubi.core.forms import DateInput, JapaneseFieldsMixin
 from musubi.members.models import MemberBusiness
@@ -21,9 +21,9 @@ class CooperativeSettingsForm(JapaneseFieldsMixin, forms.ModelForm[Cooperative])
         model = Cooperative
         fields = [
             "name", "prefecture", "fiscal_year_start_month", "invoice_registration_number",
-            "dispatch_notified_on", "working_time_system", "rest_day_rule", "rest_day_start",
-            "min_interval_hours", "overtime_monthly_cap_hours", "overtime_annual_cap_hours",
-            "special_clause", "night_start_hour", "night_end_hour", "video_base_url",
+            "dispatch_notified_on", "working_time_system", "week_start", "legal_holiday",
+            "rest_day_rule", "rest_day_start", "min_interval_hours", "night_start_hour",
+            "night_end_hour", "video_base_url", "use_wareki",
         ]  # fmt: skip
         widgets = {"dispatch_notified_on": DateInput(), "rest_day_start": DateInput()}
 
@@ -68,3 +68,14 @@ class AcceptInvitationForm(forms.Form):
         password: str = self.cleaned_data["password"]
         validate_password(password)
         return password
+
+
+class OvertimeAgreementForm(forms.ModelForm[OvertimeAgreement]):
+    class Meta:
+        model = OvertimeAgreement
+        fields = [
+            "filed_on", "valid_from", "valid_to", "monthly_cap_hours", "annual_cap_hours",
+            "holiday_work_allowed", "special_clause", "special_monthly_hours",
+            "special_annual_hours", "special_months",
+        ]  # fmt: skip
+        widgets = {"filed_on": DateInput(), "valid_from": DateInput(), "valid_to": DateInput()}

@@ -1,9 +1,11 @@
 """The tenant (Cooperative), its people's roles, and invitations."""
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -31,6 +33,18 @@ class WorkingTimeSystem(models.TextChoices):
 class RestDayRule(models.TextChoices):
     WEEKLY = "weekly", _("At least one rest day every week")
     FOUR_IN_FOUR_WEEKS = "four_in_four_weeks", _("At least four rest days in every four weeks")
+
+
+class Weekday(models.IntegerChoices):
+    """Python's numbering (Monday 0), as the law module uses it."""
+
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
 
 
 class Cooperative(models.Model):
@@ -71,22 +85,36 @@ class Cooperative(models.Model):
     rest_day_start = models.DateField(
         _("start date for counting four-week periods"), null=True, blank=True
     )
+    week_start = models.PositiveSmallIntegerField(
+        _("first day of the working week"),
+        choices=Weekday.choices,
+        default=Weekday.SUNDAY,
+        help_text=_("Sunday unless the work rules (就業規則) name another day."),
+    )
+    legal_holiday = models.PositiveSmallIntegerField(
+        _("legal holiday (法定休日)"),
+        choices=Weekday.choices,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty when the work rules fix none: the last day of a week worked in full is "
+            "then the legal holiday."
+        ),
+    )
     min_interval_hours = models.PositiveSmallIntegerField(
         _("minimum rest between shifts (hours)"),
         default=11,
         validators=[MinValueValidator(9), MaxValueValidator(24)],
     )
-    overtime_monthly_cap_hours = models.PositiveSmallIntegerField(
-        _("overtime cap per month (hours)"), default=45
-    )
-    overtime_annual_cap_hours = models.PositiveSmallIntegerField(
-        _("overtime cap per year (hours)"), default=360
-    )
-    special_clause = models.BooleanField(_("36協定 special clause"), default=False)
     night_start_hour = models.PositiveSmallIntegerField(_("night work starts (hour)"), default=22)
     night_end_hour = models.PositiveSmallIntegerField(_("night work ends (hour)"), default=5)
     video_base_url = models.URLField(
         _("video meeting base address"), default="https://meet.jit.si/", blank=True
+    )
+    use_wareki = models.BooleanField(
+        _("Japanese era dates on documents (和暦)"),
+        default=False,
+        help_text=_("Documents print dates as 令和9年4月1日 instead of 2027年4月1日."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -97,6 +125,11 @@ class Cooperative(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def business_year_start(self, day: date) -> date:
+        """The first day of the business year (事業年度) that ``day`` falls in."""
+        m = self.fiscal_year_start_month
+        return date(day.year if day.month >= m else day.year - 1, m, 1)
 
 
 class Membership(TenantModel):
@@ -176,3 +209,79 @@ class Invitation(TenantModel):
 
     def __str__(self) -> str:
         return self.email
+
+
+class OvertimeAgreement(TenantModel):
+    """A 36協定 (労基法36条) as filed: without a valid one, no overtime or legal-holiday work may
+    be planned. It takes effect from the later of its start and its filing (36条1項)."""
+
+    filed_on = models.DateField(_("filed with the labour standards office on"))
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"))
+    monthly_cap_hours = models.PositiveSmallIntegerField(
+        _("overtime cap per month (hours)"), default=45, validators=[MaxValueValidator(45)]
+    )
+    annual_cap_hours = models.PositiveSmallIntegerField(
+        _("overtime cap per year (hours)"), default=360, validators=[MaxValueValidator(360)]
+    )
+    holiday_work_allowed = models.BooleanField(_("allows work on legal holidays"), default=True)
+    special_clause = models.BooleanField(_("special clause (特別条項)"), default=False)
+    special_monthly_hours = models.PositiveSmallIntegerField(
+        _("special clause: overtime cap per month (hours)"),
+        default=80,
+        validators=[MaxValueValidator(99)],
+        help_text=_("With holiday work, under 100 hours (36条6項)."),
+    )
+    special_annual_hours = models.PositiveSmallIntegerField(
+        _("special clause: overtime cap per year (hours)"),
+        default=720,
+        validators=[MaxValueValidator(720)],
+    )
+    special_months = models.PositiveSmallIntegerField(
+        _("special clause: months over the normal cap per year"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("36 agreement (36協定)")
+        verbose_name_plural = _("36 agreements (36協定)")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_to__gte=models.F("valid_from")),
+                name="overtime_agreement_period_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"36協定 {self.valid_from}–{self.valid_to}"
+
+    @property
+    def effective_from(self) -> date:
+        return max(self.valid_from, self.filed_on)
+
+    def clean(self) -> None:
+        errors: dict[str, Any] = {}
+        if self.valid_from and self.valid_to:
+            if self.valid_to < self.valid_from:
+                errors["valid_to"] = _("The last day is before the first day.")
+            elif (self.valid_to - self.valid_from).days >= 366:
+                errors["valid_to"] = _("A 36 agreement covers at most one year (36条2項2号).")
+        if self.filed_on and self.valid_to and self.filed_on > self.valid_to:
+            errors["filed_on"] = _("The agreement was filed after it expired.")
+        if self.special_clause and self.special_monthly_hours <= self.monthly_cap_hours:
+            errors["special_monthly_hours"] = _(
+                "The special clause's monthly cap must be above the normal cap."
+            )
+        if not errors and self.cooperative_id and self.valid_from and self.valid_to:
+            overlap = OvertimeAgreement.objects.filter(
+                cooperative_id=self.cooperative_id,
+                valid_from__lte=self.valid_to,
+                valid_to__gte=self.valid_from,
+            ).exclude(pk=self.pk)
+            if overlap.exists():
+                errors["valid_from"] = _("Another 36 agreement covers part of this period.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,7 +1,5 @@
 """Writes for cooperatives: invitations and joining."""
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -21,7 +19,7 @@ from musubi.members.models import MemberBusiness
 def invitation_create(
     *,
     cooperative: Cooperative,
-    actor: Any,
+    actor: User,
     email: str,
     role: str,
     member_business: MemberBusiness | None = None,
@@ -58,22 +56,11 @@ def invitation_create(
     return invitation
 
 
-@transaction.atomic
-def invitation_accept(
-    *, invitation: Invitation, family_name: str, given_name: str, password: str
-) -> User:
-    """Create (or reuse) the account and give it the invited role, once."""
+def _join(*, invitation: Invitation, user: User) -> None:
     if not invitation.is_open:
         raise ValidationError(_("This invitation has expired or was already used."))
-    user = User.objects.filter(email=invitation.email).first()
-    if user is None:
-        user = User.objects.create_user(
-            invitation.email,
-            password,
-            family_name=family_name,
-            given_name=given_name,
-            preferred_language=translation.get_language() or "ja",
-        )
+    if Membership.objects.filter(cooperative=invitation.cooperative, user=user).exists():
+        raise ValidationError(_("This person already belongs to the cooperative."))
     Membership.objects.create(
         cooperative=invitation.cooperative,
         user=user,
@@ -86,4 +73,33 @@ def invitation_accept(
         actor=user, cooperative=invitation.cooperative, action=AuditLogEntry.Action.UPDATE,
         instance=invitation, changes={"accepted_at": [None, str(invitation.accepted_at)]},
     )  # fmt: skip
+
+
+@transaction.atomic
+def invitation_accept(
+    *, invitation: Invitation, family_name: str, given_name: str, password: str
+) -> User:
+    """Create the account for a new address and give it the invited role, once.
+
+    An address that already has an account never gets in through the link: its owner logs in
+    with their own password and accepts (``invitation_accept_existing``).
+    """
+    if User.objects.filter(email=invitation.email).exists():
+        raise ValidationError(_("An account already exists for this address. Log in to accept."))
+    user = User.objects.create_user(
+        invitation.email,
+        password,
+        family_name=family_name,
+        given_name=given_name,
+        preferred_language=translation.get_language() or "ja",
+    )
+    _join(invitation=invitation, user=user)
     return user
+
+
+@transaction.atomic
+def invitation_accept_existing(*, invitation: Invitation, user: User) -> None:
+    """The logged-in owner of the invited address joins with the invited role, once."""
+    if user.email.lower() != invitation.email.lower():
+        raise ValidationError(_("This invitation was sent to another email address."))
+    _join(invitation=invitation, user=user)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
@@ -13,9 +14,14 @@ from musubi.cooperatives.forms import (
     InvitationForm,
 )
 from musubi.cooperatives.models import Invitation, Membership, Role
-from musubi.cooperatives.services import invitation_accept, invitation_create
+from musubi.cooperatives.services import (
+    invitation_accept,
+    invitation_accept_existing,
+    invitation_create,
+)
 from musubi.core.crud import form_page
 from musubi.core.forms import add_validation_error
+from musubi.core.models import User
 from musubi.core.tenancy import CoopRequest, coop_view
 
 
@@ -57,15 +63,43 @@ def coop_settings(request: CoopRequest, coop: str) -> HttpResponse:
 
 
 def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
+    """A new address chooses a password; an address with an account logs in first, then joins."""
     with scopes_disabled():
         invitation = Invitation.objects.select_related("cooperative").filter(token=token).first()
     if invitation is None or not invitation.is_open:
         raise Http404
+    if User.objects.filter(email=invitation.email).exists():
+        return _accept_existing(request, invitation)
     form = AcceptInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with scopes_disabled():
-            user = invitation_accept(invitation=invitation, **form.cleaned_data)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.cooperative})
-        return redirect("coop_home", invitation.cooperative.slug)
+        try:
+            with scopes_disabled():
+                user = invitation_accept(invitation=invitation, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.cooperative})
+            return redirect("coop_home", invitation.cooperative.slug)
     return render(request, "cooperatives/accept.html", {"form": form, "invitation": invitation})
+
+
+def _accept_existing(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    user = request.user
+    own = user.is_authenticated and user.email.lower() == invitation.email.lower()
+    if own and request.method == "POST":
+        try:
+            with scopes_disabled():
+                invitation_accept_existing(invitation=invitation, user=user)  # type: ignore[arg-type]
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.cooperative})
+            return redirect("coop_home", invitation.cooperative.slug)
+    login_url = reverse("login") + "?" + urlencode({"next": request.path})
+    return render(
+        request,
+        "cooperatives/accept_existing.html",
+        {"invitation": invitation, "own": own, "login_url": login_url},
+    )

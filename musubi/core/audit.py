@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from musubi.core.models import AuditLogEntry
+from musubi.core.models import AuditLogEntry, User
 
 
 def _plain(value: Any) -> Any:
@@ -27,7 +27,7 @@ def _snapshot(instance: models.Model) -> dict[str, Any]:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: User | None,
     cooperative: Any,
     action: str,
     instance: models.Model,
@@ -45,7 +45,7 @@ def audit_record(
 
 
 @transaction.atomic
-def audited_save(*, instance: models.Model, actor: Any, cooperative: Any) -> models.Model:
+def audited_save(*, instance: models.Model, actor: User | None, cooperative: Any) -> models.Model:
     """Save ``instance`` and log the changed fields (old → new) in the same transaction."""
     before: dict[str, Any] = {}
     if instance.pk is not None:

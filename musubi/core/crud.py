@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from musubi.core.audit import audited_save
 from musubi.core.forms import add_validation_error
+from musubi.core.tenancy import actor_of
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def form_page(
         if cooperative is not None and hasattr(instance, "cooperative_id"):
             instance.cooperative = cooperative
         try:
-            audited_save(instance=instance, actor=request.user, cooperative=cooperative)
+            audited_save(instance=instance, actor=actor_of(request), cooperative=cooperative)
         except ValidationError as error:
             add_validation_error(form, error)
         else:

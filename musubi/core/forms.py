@@ -4,8 +4,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.core.validators import MaxLengthValidator
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from musubi.core import japanese
@@ -73,14 +75,21 @@ class LoginForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, request: Any, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, request: Any, *args: Any, locked: bool = False, **kwargs: Any) -> None:
         self.request = request
         self.user: Any = None
+        self.locked = locked
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         email, password = data.get("email"), data.get("password")
+        if self.locked:
+            # The password is not even checked: a locked account must not confirm a guess.
+            raise forms.ValidationError(
+                _("Too many failed attempts. Please wait 15 minutes and try again, "
+                  "or reset your password."), code="locked",
+            )  # fmt: skip
         if email and password:
             self.user = authenticate(self.request, email=email.lower(), password=password)
             if self.user is None or not self.user.is_active:
@@ -104,7 +113,13 @@ class TokenForm(forms.Form):
 def add_validation_error(form: forms.BaseForm, error: "forms.ValidationError") -> None:
     """Show a service's ValidationError on the form: per field where it names fields."""
     if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
+        for field, texts in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, texts)
     else:
         form.add_error(None, error)
+
+
+def flash_errors(request: HttpRequest, error: "forms.ValidationError") -> None:
+    """A service's refusal as one error message per reason, for pages that redirect."""
+    for message in error.messages:
+        messages.error(request, message)

@@ -158,6 +158,17 @@ def format_wareki(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+def format_document_date(value: dt.date, *, wareki: bool = False, day: bool = True) -> str:
+    """A date as printed on documents: 令和9年4月1日 when the cooperative chose 和暦, else
+    2027年4月1日; ``day=False`` gives the month only (令和9年4月)."""
+    if wareki:
+        text = format_wareki(value)
+        return text if day else text[: text.index("年") + 1] + f"{value.month}月"
+    return (
+        f"{value.year}年{value.month}月{value.day}日" if day else f"{value.year}年{value.month}月"
+    )
+
+
 def holiday_name(value: dt.date) -> str | None:
     name = jpholiday.is_holiday_name(value)
     return str(name) if name else None

@@ -102,12 +102,45 @@ class AuditLogEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"
 
 
-class LoginFailure(models.Model):
-    """One failed login; counted per account and per address to throttle guessing."""
+class LoginThrottle(models.Model):
+    """Failed logins counted for one account ("account:<email>") or one address ("ip:<addr>").
 
-    email = models.CharField(max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    One counter row per key, raised by a single conditional UPDATE before the password is
+    checked: the database serialises those writes (a row lock on PostgreSQL, the write lock on
+    SQLite), so parallel guesses can never take more attempts than the limit.
+    """
+
+    key = models.CharField(max_length=300, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
 
     def __str__(self) -> str:
-        return f"{self.email} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.key} {self.failures}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker's last sign of life: pages use it to say why a job is still waiting."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255, blank=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id}@{self.host} {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ScheduledSlot(models.Model):
+    """One periodic job in one period. The unique key lets exactly one of several schedulers
+    (one per machine) enqueue it; the others' inserts fail and they skip the period."""
+
+    job = models.CharField(max_length=64)
+    slot = models.DateTimeField()  # the start of the period, UTC
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "slot"], name="scheduled_slot_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.slot:%Y-%m-%d %H:%M}"

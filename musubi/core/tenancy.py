@@ -6,17 +6,30 @@ cooperative and the actor and raise ``Http404`` for anything the actor may not s
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, Protocol, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django_scopes import scopes_disabled
+from ninja.errors import HttpError
 
 from musubi.cooperatives.models import Cooperative, Membership, Role
+from musubi.core.models import User
 
 View = Callable[..., HttpResponse]
+
+
+class Viewer(Protocol):
+    """Who is looking, for the access functions: a ``Membership`` (platform admins have none).
+
+    A protocol, so apps below the memberships (members, workforce) can state their read rules.
+    """
+
+    role: str
+    member_business_id: int | None
+    worker_id: int | None
 
 
 class CoopRequest(HttpRequest):
@@ -24,6 +37,7 @@ class CoopRequest(HttpRequest):
 
     cooperative: Cooperative
     membership: Membership
+    user: User  # coop_view let only logged-in users through
 
 
 def cooperative_for_user(*, slug: str, user: Any) -> tuple[Cooperative, Membership | None]:
@@ -66,6 +80,30 @@ def role_of(request: HttpRequest) -> str | None:
     if request.user.is_authenticated and request.user.is_superuser:
         return Role.COORDINATOR
     return None
+
+
+def actor_of(request: HttpRequest) -> User:
+    """The logged-in user of a request that passed a login check (``coop_view``, ninja's auth)."""
+    return cast(User, request.user)
+
+
+def viewer_of(request: HttpRequest) -> Membership | None:
+    """The caller's membership in the request's cooperative (None for a platform admin)."""
+    return getattr(request, "membership", None)
+
+
+def api_coop(request: HttpRequest, *roles: str) -> Cooperative:
+    """The cooperative of an API route under ``/c/{coop}/``, if the caller holds one of ``roles``.
+
+    The middleware has already resolved the cooperative and 404'd outsiders; a route outside a
+    cooperative is 404 too, and a member of the cooperative in another role gets 403.
+    """
+    cooperative: Cooperative | None = getattr(request, "cooperative", None)
+    if cooperative is None:
+        raise HttpError(404, "Not Found")
+    if role_of(request) not in roles:
+        raise PermissionDenied
+    return cooperative
 
 
 def coop_view(*roles: str) -> Callable[[View], View]:

@@ -12,32 +12,27 @@ from django_scopes import scopes_disabled
 from musubi.cooperatives.models import Cooperative, Role
 from musubi.core.forms import LoginForm, TokenForm
 from musubi.core.models import AuditLogEntry
+from musubi.core.navigation import app_waiting_work
+from musubi.core.redirects import next_url
 from musubi.core.tenancy import CoopRequest, coop_view, memberships_of, role_of
-from musubi.core.throttle import client_ip, login_failed, login_is_locked, login_succeeded
+from musubi.core.throttle import client_ip, login_attempt_allowed, login_succeeded
 from musubi.core.totp import b32_secret, qr_svg, totp_device_for_setup
 
 
 def login_view(request: HttpRequest) -> HttpResponse:
-    form = LoginForm(request, request.POST or None)
+    locked = False
+    ip = client_ip(request)
+    email = request.POST.get("email", "").strip().lower()
     if request.method == "POST":
-        email = request.POST.get("email", "").strip().lower()
-        ip = client_ip(request)
-        if login_is_locked(email=email, ip=ip):
-            form.is_valid()
-            form.errors.clear()
-            form.add_error(
-                None,
-                _("Too many failed attempts. Please wait 15 minutes and try again, "
-                  "or reset your password."),
-            )  # fmt: skip
-        elif form.is_valid():
-            login(request, form.user, backend="django.contrib.auth.backends.ModelBackend")
-            login_succeeded(email=email)
-            if form.user.preferred_language:
-                translation.activate(form.user.preferred_language)
-            return redirect(request.GET.get("next") or "home")
-        else:
-            login_failed(email=email, ip=ip)
+        # The attempt is counted before the password is checked (see core.throttle).
+        locked = not login_attempt_allowed(email=email, ip=ip)
+    form = LoginForm(request, request.POST or None, locked=locked)
+    if request.method == "POST" and form.is_valid():
+        login(request, form.user, backend="django.contrib.auth.backends.ModelBackend")
+        login_succeeded(email=email, ip=ip)
+        if form.user.preferred_language:
+            translation.activate(form.user.preferred_language)
+        return redirect(next_url(request))
     return render(request, "core/login.html", {"form": form})
 
 
@@ -59,7 +54,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            return redirect(request.GET.get("next") or "home")
+            return redirect(next_url(request))
         form.add_error("token", _("The code is not correct. Enter the current code from the app."))
     context = {
         "form": form,
@@ -106,6 +101,9 @@ def coop_home(request: CoopRequest, coop: str) -> HttpResponse:
         context["member"] = request.membership.member_business
     if role == Role.WORKER:
         context["worker"] = request.membership.worker
+    context["waiting"] = app_waiting_work(
+        role=role, cooperative=cooperative, membership=request.membership
+    )
     return render(request, "core/coop_home.html", context)
 
 

@@ -8,12 +8,13 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from musubi.api.records import ErrorOut, _require
 from musubi.cooperatives.models import Role
-from musubi.core.tenancy import get_for, role_of
-from musubi.dispatch.models import RequestStatus, Roster, StaffingRequest
-from musubi.dispatch.services import staffing_request_save
-from musubi.members.models import Site
+from musubi.core.api import ErrorOut
+from musubi.core.tenancy import actor_of, api_coop, get_for, role_of, viewer_of
+from musubi.dispatch.models import Roster, StaffingRequest
+from musubi.dispatch.selectors import requests_for
+from musubi.dispatch.services import staffing_request_submit
+from musubi.members.selectors import sites_for
 
 router = Router(tags=["dispatch"])
 
@@ -72,13 +73,13 @@ class RequestIn(Schema):
 
 @router.get("rosters", response=list[RosterOut])
 def roster_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR)
+    cooperative = api_coop(request, Role.COORDINATOR)
     return list(Roster.objects.filter(cooperative=cooperative))
 
 
 @router.get("rosters/{roster_pk}/shifts", response=list[ShiftOut])
 def roster_shifts(request: HttpRequest, roster_pk: int) -> Any:
-    cooperative = _require(request, Role.COORDINATOR)
+    cooperative = api_coop(request, Role.COORDINATOR)
     roster: Roster = get_for(Roster.objects, cooperative=cooperative, pk=roster_pk)
     return [
         {**{f: getattr(s, f) for f in ShiftOut.model_fields if f != "worker_name"},
@@ -89,33 +90,28 @@ def roster_shifts(request: HttpRequest, roster_pk: int) -> Any:
 
 @router.get("requests", response=list[RequestOut])
 def request_list(request: HttpRequest) -> Any:
-    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
-    qs = StaffingRequest.objects.filter(cooperative=cooperative)
-    if role_of(request) == Role.MEMBER:
-        qs = qs.filter(member_id=request.membership.member_business_id)  # type: ignore[attr-defined]
-    return list(qs)
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
+    return list(requests_for(cooperative=cooperative, viewer=viewer_of(request)))
 
 
 @router.post("requests", response={201: RequestOut, 422: ErrorOut})
 def request_create(request: HttpRequest, payload: RequestIn) -> Any:
     """A member's request (waits for approval) or the coordinator's (approved at once)."""
-    cooperative = _require(request, Role.COORDINATOR, Role.MEMBER)
-    sites = Site.objects.filter(cooperative=cooperative)
-    member_user = role_of(request) == Role.MEMBER
-    if member_user:
-        sites = sites.filter(member_id=request.membership.member_business_id)  # type: ignore[attr-defined]
+    cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
+    viewer = viewer_of(request)
+    sites = sites_for(cooperative=cooperative, viewer=viewer)
     site = sites.select_related("member").filter(pk=payload.site_id).first()
     if site is None:
         raise HttpError(404, "Not Found")
     data = payload.dict()
     data.pop("site_id")
     data["dates"] = [d.isoformat() for d in payload.dates]
-    req = StaffingRequest(
-        member=site.member, site=site, **data,
-        status=RequestStatus.PENDING if member_user else RequestStatus.APPROVED,
-    )  # fmt: skip
+    req = StaffingRequest(member=site.member, site=site, **data)
     try:
-        staffing_request_save(request=req, cooperative=cooperative, actor=request.user)
+        staffing_request_submit(
+            request=req, cooperative=cooperative, actor=actor_of(request),
+            member=site.member if role_of(request) == Role.MEMBER else None,
+        )  # fmt: skip
     except ValidationError as error:
         return Status(422, {"detail": error.messages})
     return Status(201, req)

@@ -10,6 +10,7 @@ from musubi.dispatch.models import (
     DesignatedPeriod,
     DispatchTerms,
     RequestStatus,
+    Shift,
     StaffingRequest,
 )
 from musubi.members.models import MemberBusiness, Site
@@ -52,17 +53,49 @@ class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
             "start_time": TimeInput(), "end_time": TimeInput(),
         }  # fmt: skip
 
-    def __init__(self, *args: Any, cooperative: Any, member: MemberBusiness | None, **kw: Any):
+    def __init__(
+        self,
+        *args: Any,
+        cooperative: Any,
+        member: MemberBusiness | None,
+        sites_url: str = "",
+        **kw: Any,
+    ):
         super().__init__(*args, **kw)
         if self.instance.pk:
             self.initial["dates"] = ", ".join(self.instance.dates)
         members = MemberBusiness.objects.filter(cooperative=cooperative)
-        sites = Site.objects.filter(cooperative=cooperative).select_related("member")
+        if member is None and members.count() == 1:
+            member = members.get()  # one member: nothing to choose
         if member is not None:
-            members, sites = members.filter(pk=member.pk), sites.filter(member=member)
+            members = members.filter(pk=member.pk)
             self.fields["member"].initial = member.pk
+        chosen = self._chosen_member(member)
+        # Only the chosen member's sites: a site of another member would be a mistake (and was
+        # offered before); without a member there is nothing to choose from yet.
+        sites = Site.objects.filter(cooperative=cooperative, member_id=chosen or 0)
+        if sites.count() == 1 and not self.instance.pk:
+            self.fields["site"].initial = sites.get().pk
         self.fields["member"].queryset = members  # type: ignore[attr-defined]
         self.fields["site"].queryset = sites  # type: ignore[attr-defined]
+        if sites_url and member is None:
+            self.fields["member"].widget.attrs.update({
+                "hx-get": sites_url, "hx-target": "#id_site", "hx-trigger": "change",
+                "hx-swap": "innerHTML",
+            })  # fmt: skip
+
+    def _chosen_member(self, member: MemberBusiness | None) -> int | None:
+        if member is not None:
+            return member.pk
+        raw = self.data.get("member") if self.is_bound else None
+        if raw is None:
+            raw = self.initial.get("member") or (
+                self.instance.member_id if self.instance.pk else None
+            )
+        try:
+            return int(raw) if raw not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
 
     def clean(self) -> dict[str, Any]:
         # Said here in words, before the model's check constraints answer with their names.
@@ -129,12 +162,14 @@ class TimesheetForm(forms.Form):
 class LeaveForm(forms.ModelForm[LeaveRequest]):
     class Meta:
         model = LeaveRequest
-        fields = ["kind", "start_date", "end_date", "reason"]
+        fields = ["kind", "start_date", "end_date", "half_day", "reason"]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         _ordered(self, data, "start_date", "end_date", _("The last day is before the first day."))
+        if data.get("half_day") and data.get("start_date") != data.get("end_date"):
+            self.add_error("half_day", _("A half day of leave is one date."))
         return data
 
 
@@ -162,3 +197,48 @@ class DispatchTermsForm(forms.ModelForm[DispatchTerms]):
             "agreement_method", "dispatch_manager", "complaint_handling", "article30_measures",
             "training", "insurance", "safety", "welfare", "cancellation", "responsibility",
         ]  # fmt: skip
+
+
+class CellForm(forms.Form):
+    """One cell of the roster grid: a worker and a day inside the roster's period."""
+
+    worker = SafeModelChoiceField(label=_("worker"), queryset=Worker.objects.none())
+    date = forms.DateField(label=_("date"), widget=DateInput())
+
+    def __init__(self, *args: Any, roster: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.roster = roster
+        self.fields["worker"].queryset = Worker.objects.filter(  # type: ignore[attr-defined]
+            cooperative=roster.cooperative
+        )
+
+    def clean_date(self) -> dt.date:
+        day: dt.date = self.cleaned_data["date"]
+        if not self.roster.start_date <= day <= self.roster.end_date:
+            raise forms.ValidationError(_("The date is outside the roster's period."))
+        return day
+
+
+class ShiftSwapForm(forms.Form):
+    worker = SafeModelChoiceField(label=_("give this shift to"), queryset=Worker.objects.none())
+
+    def __init__(self, *args: Any, roster: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["worker"].queryset = Worker.objects.filter(  # type: ignore[attr-defined]
+            cooperative=roster.cooperative, active=True
+        )
+
+
+class TimesheetBulkConfirmForm(forms.Form):
+    """Shifts whose actual hours the member confirms together; only those the user may see."""
+
+    shifts: forms.ModelMultipleChoiceField[Shift] = forms.ModelMultipleChoiceField(
+        label=_("shifts"), queryset=Shift.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Select at least one day.")},
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, shifts: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["shifts"].queryset = shifts.filter(  # type: ignore[attr-defined]
+            timesheet__isnull=False
+        )

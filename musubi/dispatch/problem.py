@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
-from musubi.dispatch.compliance import overtime_caps
+from musubi.cooperatives.selectors import agreement_on
+from musubi.dispatch.labour import agreement
 from musubi.dispatch.models import (
     PROHIBITED_WORK,
     CalendarDay,
@@ -25,6 +26,7 @@ from musubi.dispatch.models import (
     Shift,
     StaffingRequest,
 )
+from musubi.engines.labour.caps import monthly_cap_minutes
 from musubi.engines.rostering import model as m
 from musubi.workforce.models import (
     Availability,
@@ -159,9 +161,9 @@ def _labour(coop: Cooperative, start: dt.date, horizon: int) -> m.LabourRules:
         a = max(0, (period.start_date - start).days)
         z = min(horizon, (period.end_date - start).days + 1)
         designated = (a, z)
-    cap, _annual = overtime_caps(
-        coop.overtime_monthly_cap_hours, coop.overtime_annual_cap_hours, annual_variable=variable
-    )
+    # No 36協定 in force: no overtime may be planned at all (32条, 36条1項).
+    found = agreement_on(cooperative=coop, day=start)
+    cap = monthly_cap_minutes(agreement(found) if found else None, variable=variable)
     return m.LabourRules(
         # Standard system: overtime beyond 8 h/40 h is lawful under the 36協定 but costs.
         daily_max=m.Rule("hard", 600, 0) if variable else m.Rule("soft", 480, 2),
@@ -207,14 +209,9 @@ def _blocked_days(
     return out
 
 
-def business_year_start(coop: Cooperative, day: dt.date) -> dt.date:
-    m0 = coop.fiscal_year_start_month
-    return dt.date(day.year if day.month >= m0 else day.year - 1, m0, 1)
-
-
 def _histories(coop: Cooperative, workers: list[Worker], start: dt.date) -> dict[int, m.History]:
     """What each worker did before the period, so runs and rests across months are checked."""
-    year_start = business_year_start(coop, start)
+    year_start = coop.business_year_start(start)
     # Runs and rests look back across a year boundary too; the annual count does not.
     since = min(year_start, start - dt.timedelta(days=31))
     rows = Shift.objects.filter(worker__in=workers, date__gte=since, date__lt=start).values_list(
@@ -283,6 +280,12 @@ def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = No
         if w.contract_type != ContractType.INDEFINITE:
             built.excluded.append(
                 _("%(worker)s is on a fixed-term contract and may not be dispatched.")
+                % {"worker": w}
+            )
+            continue
+        if w.birth_date is None:
+            built.excluded.append(
+                _("%(worker)s has no date of birth; it is required before dispatch (労基法57条).")
                 % {"worker": w}
             )
             continue

@@ -15,7 +15,7 @@ from django_scopes import scope
 
 from musubi.cooperatives.models import Cooperative, Membership, Role
 from musubi.core.audit import audit_record
-from musubi.core.models import AuditLogEntry
+from musubi.core.models import AuditLogEntry, User
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift
 from musubi.workforce.models import Worker
 
@@ -28,7 +28,7 @@ def feed_for(worker: Worker) -> CalendarFeed:
 
 
 @transaction.atomic
-def feed_reset(*, worker: Worker, actor: Any) -> CalendarFeed:
+def feed_reset(*, worker: Worker, actor: User) -> CalendarFeed:
     """A new private calendar address; the old one stops working at once."""
     feed = feed_for(worker)
     feed.token = secrets.token_urlsafe(32)
@@ -81,7 +81,7 @@ def _mail(to: str, template: str, context: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def roster_publish(*, roster: Roster, actor: Any, base_url: str = "") -> None:
+def roster_publish(*, roster: Roster, actor: User, base_url: str = "") -> None:
     """Publish: workers and members are emailed once the transaction commits."""
     if roster.status == RosterStatus.CLOSED:
         raise ValidationError(_("This month is closed; its roster can no longer change."))

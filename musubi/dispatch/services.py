@@ -14,7 +14,10 @@ from django.utils.translation import gettext as _
 
 from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record
-from musubi.core.models import AuditLogEntry
+from musubi.core.models import AuditLogEntry, User
+from musubi.core.months import month_bounds
+from musubi.dispatch.findings import finding_text, hours
+from musubi.dispatch.labour import findings_added, work_day
 from musubi.dispatch.models import (
     PROHIBITED_WORK,
     CalendarDay,
@@ -34,8 +37,10 @@ from musubi.dispatch.problem import (
     violation_text,
 )
 from musubi.dispatch.publishing import notify_published
+from musubi.engines.labour.days import required_break
 from musubi.engines.rostering import checker
 from musubi.engines.rostering.model import Assignment
+from musubi.members.models import MemberBusiness
 from musubi.workforce.models import ContractType, Worker
 
 # ---------------------------------------------------------------- staffing requests
@@ -54,6 +59,14 @@ def _request_errors(req: StaffingRequest, coop: Cooperative) -> dict[str, str]:
             "%(site)s is outside the cooperative's district (地区); no worker may be dispatched "
             "there."
         ) % {"site": req.site.name}
+    span = (req.end_time.hour * 60 + req.end_time.minute) - (
+        req.start_time.hour * 60 + req.start_time.minute
+    )
+    need = required_break(span - req.break_minutes)
+    if span > 0 and req.break_minutes < need:
+        errors["break_minutes"] = _(
+            "%(worked)s of work needs a break of at least %(need)s minutes (労基法34条)."
+        ) % {"worked": hours(span - req.break_minutes), "need": need}
     if req.work_kind in PROHIBITED_WORK:
         errors["work_kind"] = _("%(work)s may not be dispatched (労働者派遣法4条).") % {
             "work": req.get_work_kind_display()
@@ -98,7 +111,7 @@ def _overlapping(req: StaffingRequest) -> StaffingRequest | None:
 
 @transaction.atomic
 def staffing_request_save(
-    *, request: StaffingRequest, cooperative: Cooperative, actor: Any
+    *, request: StaffingRequest, cooperative: Cooperative, actor: User | None
 ) -> StaffingRequest:
     """Save a member's request after every legal check; coordinators' saves approve it."""
     request.cooperative = cooperative
@@ -120,7 +133,24 @@ def staffing_request_save(
     return request
 
 
-def _save_audited(request: StaffingRequest, actor: Any) -> None:
+def staffing_request_submit(
+    *,
+    request: StaffingRequest,
+    cooperative: Cooperative,
+    actor: User,
+    member: MemberBusiness | None,
+) -> StaffingRequest:
+    """A request entered by a person: a member user's (``member``) waits for the coordinator's
+    approval; the coordinator's own entry needs none, so a pending one is approved at once."""
+    if member is not None:
+        request.member = member
+        request.status = RequestStatus.PENDING
+    elif request.status == RequestStatus.PENDING:
+        request.status = RequestStatus.APPROVED
+    return staffing_request_save(request=request, cooperative=cooperative, actor=actor)
+
+
+def _save_audited(request: StaffingRequest, actor: User | None) -> None:
     # core.audit's snapshot cannot serialise times, so the request is logged with its own.
     creating = request.pk is None
     request.full_clean()
@@ -136,7 +166,7 @@ def _save_audited(request: StaffingRequest, actor: Any) -> None:
 
 
 @transaction.atomic
-def staffing_request_decide(*, request: StaffingRequest, approve: bool, actor: Any) -> None:
+def staffing_request_decide(*, request: StaffingRequest, approve: bool, actor: User) -> None:
     """The coordinator approves (or rejects) a pending request."""
     request.status = RequestStatus.APPROVED if approve else RequestStatus.REJECTED
     request.approved_by = actor if approve else None
@@ -145,7 +175,7 @@ def staffing_request_decide(*, request: StaffingRequest, approve: bool, actor: A
 
 @transaction.atomic
 def staffing_request_from_template(
-    *, template: StaffingRequest, year: int, actor: Any
+    *, template: StaffingRequest, year: int, actor: User
 ) -> StaffingRequest:
     """A new pending request for ``year`` copied from a seasonal template."""
 
@@ -176,10 +206,9 @@ def staffing_request_from_template(
 
 
 @transaction.atomic
-def roster_create(*, cooperative: Cooperative, month: dt.date, actor: Any) -> Roster:
+def roster_create(*, cooperative: Cooperative, month: dt.date, actor: User) -> Roster:
     """The draft roster of a calendar month (one per month)."""
-    start = month.replace(day=1)
-    end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    start, end = month_bounds(month)
     if Roster.objects.filter(
         cooperative=cooperative, start_date__lte=end, end_date__gte=start
     ).exists():
@@ -204,6 +233,10 @@ def worker_dispatch_refusal(worker: Worker) -> str | None:
         ) % {"worker": worker}
     if not worker.active:
         return _("%(worker)s is not active.") % {"worker": worker}
+    if worker.birth_date is None:
+        return _(
+            "%(worker)s has no date of birth; it is required before dispatch (労基法57条)."
+        ) % {"worker": worker}
     return None
 
 
@@ -264,11 +297,18 @@ def shift_problems(
     hard, soft = shift_check(roster=roster, add=(worker, request, date))
     if hard:
         return [_("This change breaks a roster rule: %(rules)s") % {"rules": "; ".join(hard)}], soft
-    return [], soft
+    planned = work_day(
+        date, request.start_time, request.end_time, request.break_minutes,
+        exempt=request.site.member.exempt_41_1,
+    )  # fmt: skip
+    added = findings_added(roster.cooperative, worker, date, add=[planned])
+    errors = [finding_text(f) for f in added if f.hard]
+    soft += [finding_text(f) for f in added if not f.hard]
+    return errors, soft
 
 
 def shift_assign(
-    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: Any
+    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: User
 ) -> tuple[Shift, list[str]]:
     """Add one shift after the legal checks and the independent checker; returns warnings.
 
@@ -287,7 +327,7 @@ def shift_assign(
 
 @transaction.atomic
 def _shift_assign(
-    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: Any
+    *, roster: Roster, worker: Worker, request: StaffingRequest, date: dt.date, actor: User
 ) -> tuple[Shift, list[str]]:
     # Serialises concurrent edits of one roster on PostgreSQL; SQLite locks the whole database.
     Roster.objects.select_for_update().filter(pk=roster.pk).first()
@@ -321,7 +361,7 @@ def _shift_assign(
 
 
 @transaction.atomic
-def shift_remove(*, shift: Shift, actor: Any) -> None:
+def shift_remove(*, shift: Shift, actor: User) -> None:
     _editable(shift.roster)
     if hasattr(shift, "timesheet"):
         raise ValidationError(_("This shift already has actual hours; correct them instead."))
@@ -335,7 +375,54 @@ def shift_remove(*, shift: Shift, actor: Any) -> None:
 
 
 @transaction.atomic
-def roster_replace_shifts(*, roster: Roster, assignments: list[dict[str, Any]], actor: Any) -> int:
+def shift_swap(*, shift: Shift, worker: Worker, actor: User) -> list[str]:
+    """Give ``shift`` to ``worker``; if that worker already works that day in this roster, the
+    two exchange their shifts. Every resulting shift passes the same checks as a new one, and
+    on any refusal nothing changes. Returns the warnings."""
+    roster = shift.roster
+    if worker.pk == shift.worker_id:
+        raise ValidationError(_("Choose another worker."))
+    other = Shift.objects.filter(roster=roster, worker=worker, date=shift.date).first()
+    plan = [(worker, shift.request)]
+    if other is not None:
+        plan.append((shift.worker, other.request))
+    for s in [shift, *([other] if other else [])]:
+        if s.request is None:
+            raise ValidationError(_("This shift has no request; remove it and add a new one."))
+        shift_remove(shift=s, actor=actor)
+    warnings: list[str] = []
+    for who, req in plan:
+        assert req is not None
+        _new, soft = _shift_assign(
+            roster=roster, worker=who, request=req, date=shift.date, actor=actor
+        )
+        warnings += soft
+    return warnings
+
+
+class _Rehearsal(Exception):
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = warnings
+
+
+def shift_swap_problems(
+    *, shift: Shift, worker: Worker, actor: User
+) -> tuple[list[str], list[str]]:
+    """(errors, warnings) of ``shift_swap``, found by rehearsing it and rolling it back, so the
+    live check can never disagree with the real change."""
+    try:
+        with transaction.atomic():
+            raise _Rehearsal(shift_swap(shift=shift, worker=worker, actor=actor))
+    except _Rehearsal as done:
+        return [], done.warnings
+    except ValidationError as error:
+        return error.messages, []
+
+
+@transaction.atomic
+def roster_replace_shifts(
+    *, roster: Roster, assignments: list[dict[str, Any]], actor: User | None
+) -> int:
     """Make the roster's shifts equal to ``assignments`` (a solve or repair), changing only the
     shifts that differ, so unchanged shifts keep their ids (and their calendar-feed UIDs).
 
@@ -373,7 +460,7 @@ def roster_replace_shifts(*, roster: Roster, assignments: list[dict[str, Any]], 
 
 
 @transaction.atomic
-def repair_accept(*, run: RosterRun, actor: Any, base_url: str = "") -> int:
+def repair_accept(*, run: RosterRun, actor: User, base_url: str = "") -> int:
     """Apply a repair proposal the coordinator compared and accepted."""
     if run.kind != "repair" or run.status != "done":
         raise ValidationError(_("This repair proposal is not ready."))
@@ -409,7 +496,7 @@ def _calendar_fixed(day: dt.date) -> None:
 
 
 @transaction.atomic
-def calendar_day_add(*, cooperative: Cooperative, date: dt.date, note: str, actor: Any) -> None:
+def calendar_day_add(*, cooperative: Cooperative, date: dt.date, note: str, actor: User) -> None:
     _calendar_fixed(date)
     if CalendarDay.objects.filter(cooperative=cooperative, date=date).exists():
         raise ValidationError(_("This day is already a rest day of the calendar."))
@@ -420,7 +507,7 @@ def calendar_day_add(*, cooperative: Cooperative, date: dt.date, note: str, acto
 
 
 @transaction.atomic
-def calendar_day_remove(*, day: CalendarDay, actor: Any) -> None:
+def calendar_day_remove(*, day: CalendarDay, actor: User) -> None:
     _calendar_fixed(day.date)
     audit_record(
         actor=actor, cooperative=day.cooperative, action=AuditLogEntry.Action.DELETE, instance=day

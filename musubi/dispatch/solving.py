@@ -10,12 +10,15 @@ import time
 from typing import Any
 
 from django.db import transaction
+from django.tasks import task
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from musubi.cooperatives.models import Cooperative
+from musubi.core.models import User
 from musubi.dispatch.models import Roster, RosterRun, RunStatus
 from musubi.dispatch.problem import (
+    UNDER_WEIGHT,
     Built,
     assignments_of,
     build_problem,
@@ -83,6 +86,25 @@ def as_rows(built: Built, solution: Solution) -> list[dict[str, Any]]:
         }
         for a in solution.assignments
     ]
+
+
+def progress_words(run: RosterRun | None) -> str:
+    """The run's progress in plain words for the coordinator, never the solver's objective or
+    bound: each unmet slot costs at least UNDER_WEIGHT, so best // UNDER_WEIGHT bounds the
+    slots still short in the best roster found so far."""
+    if run is None or run.status not in {RunStatus.QUEUED, RunStatus.RUNNING}:
+        return ""
+    if run.best is None:
+        return _("Looking for a first roster…")
+    short = run.best // UNDER_WEIGHT
+    finished = run.bound is not None and run.bound >= run.best
+    if short == 0:
+        return (
+            _("Every slot is filled; finishing.")
+            if finished
+            else _("Every slot is filled · improving fairness and wishes")
+        )
+    return _("At most %(n)s slot(s) short · improving") % {"n": short}
 
 
 def _solve_with_progress(run: RosterRun, work: Any, *, poll: float = 0.5) -> Solution:
@@ -172,12 +194,10 @@ def run_roster(run_id: int, cooperative_id: int) -> dict[str, Any]:
         return summary
 
 
-def run_start(*, roster: Roster, actor: Any, kind: str = "solve", time_limit: float = 10.0,
+def run_start(*, roster: Roster, actor: User, kind: str = "solve", time_limit: float = 10.0,
               absent_worker_id: int | None = None,
               absent_dates: list[str] | None = None) -> RosterRun:  # fmt: skip
     """Queue a background run once the current transaction commits."""
-    from musubi.dispatch.tasks import roster_run_task
-
     run = RosterRun.objects.create(
         cooperative=roster.cooperative, roster=roster, kind=kind, time_limit=time_limit,
         absent_worker_id=absent_worker_id, absent_dates=absent_dates or [], created_by=actor,
@@ -185,3 +205,11 @@ def run_start(*, roster: Roster, actor: Any, kind: str = "solve", time_limit: fl
     rid, cid = run.pk, roster.cooperative_id
     transaction.on_commit(lambda: roster_run_task.enqueue(rid, cid))
     return run
+
+
+@task()
+def roster_run_task(run_id: int, cooperative_id: int) -> dict[str, Any]:
+    """Solve or repair a roster; ids only, the task enters the cooperative's scope itself.
+
+    Defined beside the run it performs, so queuing a run needs no import back from tasks.py."""
+    return run_roster(run_id, cooperative_id)

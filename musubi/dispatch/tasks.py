@@ -1,13 +1,9 @@
-"""Background tasks (Django's tasks framework; the database backend runs them in db_worker)."""
+"""Background tasks of dispatch (Django's tasks framework; the database backend runs them).
 
-from typing import Any
+The roster task is defined beside the run it performs (``solving.py``); it is named here too so
+the app's tasks are found in one place.
+"""
 
-from django.tasks import task
+from musubi.dispatch.solving import roster_run_task
 
-from musubi.dispatch.solving import run_roster
-
-
-@task()
-def roster_run_task(run_id: int, cooperative_id: int) -> dict[str, Any]:
-    """Solve or repair a roster; ids only, the task enters the cooperative's scope itself."""
-    return run_roster(run_id, cooperative_id)
+__all__ = ["roster_run_task"]

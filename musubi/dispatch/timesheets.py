@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from musubi.core.audit import audit_record
-from musubi.core.models import AuditLogEntry
+from musubi.core.models import AuditLogEntry, User
 from musubi.dispatch.models import (
     Roster,
     RosterStatus,
@@ -21,7 +21,7 @@ from musubi.dispatch.models import (
 
 
 @transaction.atomic
-def roster_close(*, roster: Roster, actor: Any) -> int:
+def roster_close(*, roster: Roster, actor: User) -> int:
     """Close the month: every timesheet of the period is locked. Returns how many."""
     if roster.status != RosterStatus.PUBLISHED:
         raise ValidationError(_("Only a published roster can be closed."))
@@ -43,7 +43,7 @@ def timesheet_enter(
     actual_start: dt.time,
     actual_end: dt.time,
     break_minutes: int,
-    actor: Any,
+    actor: User,
     reason: str = "",
 ) -> TimesheetEntry:
     """Record actual hours; after the month closed only a correction with a reason is allowed."""
@@ -96,10 +96,23 @@ def _values(entry: TimesheetEntry) -> dict[str, Any]:
 
 
 @transaction.atomic
-def timesheet_confirm(*, entry: TimesheetEntry, actor: Any) -> None:
+def timesheet_confirm(*, entry: TimesheetEntry, actor: User) -> None:
     """The member (派遣先) confirms the actual hours (R2.6)."""
     if entry.locked:
         raise ValidationError(_("The month is closed."))
     entry.confirmed_by = actor
     entry.confirmed_at = timezone.now()
     entry.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
+
+
+@transaction.atomic
+def timesheets_confirm(*, entries: Any, actor: Any) -> int:
+    """The member confirms many days at once (a week, a month); locked or already confirmed
+    entries are left as they are. Returns how many were confirmed."""
+    n = 0
+    for entry in entries:
+        if entry.locked or entry.confirmed_at is not None:
+            continue
+        timesheet_confirm(entry=entry, actor=actor)
+        n += 1
+    return n

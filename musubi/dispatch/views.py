@@ -5,17 +5,20 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from musubi.cooperatives.models import Role
-from musubi.core.forms import add_validation_error
+from musubi.core.forms import add_validation_error, flash_errors
+from musubi.core.months import next_month, parse_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import selectors
 from musubi.dispatch.forms import RepairForm, ShiftAddForm, StaffingRequestForm
+from musubi.dispatch.grid import roster_grid
 from musubi.dispatch.models import (
     RequestStatus,
     Roster,
@@ -34,30 +37,18 @@ from musubi.dispatch.services import (
     shift_remove,
     staffing_request_decide,
     staffing_request_from_template,
-    staffing_request_save,
+    staffing_request_submit,
 )
-from musubi.dispatch.solving import run_start
+from musubi.dispatch.solving import progress_words, run_start
 from musubi.dispatch.timesheets import roster_close
-from musubi.workforce.models import Worker
 
 C = Role.COORDINATOR
 
 
-def _errors(request: CoopRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def request_get_for(request: CoopRequest, request_pk: int) -> StaffingRequest:
-    """A staffing request the actor may see: coordinators all, member users their own."""
-    req: StaffingRequest = get_for(
-        StaffingRequest.objects.select_related("member", "site"),
-        cooperative=request.cooperative,
-        pk=request_pk,
+def _request(request: CoopRequest, request_pk: int) -> StaffingRequest:
+    return selectors.request_get_for(
+        cooperative=request.cooperative, viewer=request.membership, request_pk=request_pk
     )
-    if role_of(request) == Role.MEMBER and req.member_id != request.membership.member_business_id:
-        raise Http404
-    return req
 
 
 @coop_view(C)
@@ -67,20 +58,15 @@ def home(request: CoopRequest, coop: str) -> HttpResponse:
         cooperative=request.cooperative, status=RequestStatus.PENDING
     ).count()
     today = timezone.localdate()
-    next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     return render(request, "dispatch/home.html", {
         "title": _("Dispatch"), "rosters": rosters, "pending": pending,
-        "next_month": next_month.strftime("%Y-%m"),
+        "next_month": next_month(today).strftime("%Y-%m"),
     })  # fmt: skip
 
 
 @coop_view(C, Role.MEMBER)
 def request_list(request: CoopRequest, coop: str) -> HttpResponse:
-    qs = StaffingRequest.objects.filter(cooperative=request.cooperative).select_related(
-        "member", "site"
-    )
-    if role_of(request) == Role.MEMBER:
-        qs = qs.filter(member_id=request.membership.member_business_id)
+    qs = selectors.requests_for(cooperative=request.cooperative, viewer=request.membership)
     return render(request, "dispatch/requests.html", {
         "title": _("Staffing requests"), "requests": qs.order_by("-start_date", "id"),
         "is_coordinator": role_of(request) == C,
@@ -90,20 +76,18 @@ def request_list(request: CoopRequest, coop: str) -> HttpResponse:
 
 @coop_view(C, Role.MEMBER)
 def request_edit(request: CoopRequest, coop: str, request_pk: int | None = None) -> HttpResponse:
-    instance = request_get_for(request, request_pk) if request_pk else None
+    instance = _request(request, request_pk) if request_pk else None
     member = request.membership.member_business if role_of(request) == Role.MEMBER else None
     form = StaffingRequestForm(
-        request.POST or None, instance=instance, cooperative=request.cooperative, member=member
-    )
+        request.POST or None, instance=instance, cooperative=request.cooperative, member=member,
+        sites_url=reverse("dispatch:request_sites", args=[coop]),
+    )  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        req = form.save(commit=False)
-        if member is not None:
-            req.member = member
-            req.status = RequestStatus.PENDING
-        elif req.status == RequestStatus.PENDING:
-            req.status = RequestStatus.APPROVED  # the coordinator's own entry needs no approval
         try:
-            staffing_request_save(request=req, cooperative=request.cooperative, actor=request.user)
+            staffing_request_submit(
+                request=form.save(commit=False), cooperative=request.cooperative,
+                actor=request.user, member=member,
+            )  # fmt: skip
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -113,10 +97,18 @@ def request_edit(request: CoopRequest, coop: str, request_pk: int | None = None)
     return render(request, "core/form.html", {"title": title, "form": form})
 
 
+@coop_view(C)
+def request_sites(request: CoopRequest, coop: str) -> HttpResponse:
+    """The site options of the member just chosen on the request form (htmx); a member with a
+    single site gets it selected."""
+    form = StaffingRequestForm(request.GET, cooperative=request.cooperative, member=None)
+    return render(request, "dispatch/_site_options.html", {"field": form["site"]})
+
+
 @require_POST
 @coop_view(C)
 def request_decide(request: CoopRequest, coop: str, request_pk: int) -> HttpResponse:
-    req = request_get_for(request, request_pk)
+    req = _request(request, request_pk)
     staffing_request_decide(
         request=req, approve=request.POST.get("approve") == "1", actor=request.user
     )
@@ -127,13 +119,13 @@ def request_decide(request: CoopRequest, coop: str, request_pk: int) -> HttpResp
 @require_POST
 @coop_view(C, Role.MEMBER)
 def request_copy(request: CoopRequest, coop: str, request_pk: int) -> HttpResponse:
-    template = request_get_for(request, request_pk)
+    template = _request(request, request_pk)
     try:
         year = int(request.POST.get("year", timezone.localdate().year + 1))
         staffing_request_from_template(template=template, year=year, actor=request.user)
     except (ValueError, ValidationError) as error:
         if isinstance(error, ValidationError):
-            _errors(request, error)
+            flash_errors(request, error)
         else:
             messages.error(request, _("Enter a year."))
     else:
@@ -153,13 +145,10 @@ def demand_chart(request: CoopRequest, coop: str) -> HttpResponse:
 @coop_view(C)
 def roster_new(request: CoopRequest, coop: str) -> HttpResponse:
     try:
-        month = dt.datetime.strptime(request.POST.get("month", ""), "%Y-%m").date()
+        month = parse_month(request.POST.get("month", ""))
         roster = roster_create(cooperative=request.cooperative, month=month, actor=request.user)
-    except ValueError:
-        messages.error(request, _("Enter a month (YYYY-MM)."))
-        return redirect("dispatch:home", coop)
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
         return redirect("dispatch:home", coop)
     return redirect("dispatch:roster_detail", coop, roster.pk)
 
@@ -173,7 +162,9 @@ def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespon
         "title": _("Roster %(month)s") % {"month": roster.start_date.strftime("%Y-%m")},
         "roster": roster,
         "run": run,
-        "grid": selectors.calendar_grid(roster),
+        "progress": progress_words(run),
+        "grid": roster_grid(roster),
+        "calendar": selectors.calendar_grid(roster),
         "coverage": selectors.coverage(roster),
         "compliance": [r for r in rows if r.warnings],
         "shift_form": ShiftAddForm(roster=roster),
@@ -203,7 +194,9 @@ def roster_run(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
 @coop_view(C)
 def run_progress(request: CoopRequest, coop: str, run_pk: int) -> HttpResponse:
     run: RosterRun = get_for(RosterRun.objects, cooperative=request.cooperative, pk=run_pk)
-    response = render(request, "dispatch/_run.html", {"run": run, "roster": run.roster})
+    response = render(request, "dispatch/_run.html", {
+        "run": run, "roster": run.roster, "progress": progress_words(run),
+    })  # fmt: skip
     if run.status in {RunStatus.DONE, RunStatus.FAILED} and request.GET.get("poll"):
         response["HX-Refresh"] = "true"  # reload the page to show the stored result
     return response
@@ -222,7 +215,7 @@ def shift_add(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
                 actor=request.user,
             )  # fmt: skip
         except ValidationError as error:
-            _errors(request, error)
+            flash_errors(request, error)
         else:
             messages.success(request, _("Shift added."))
             for w in warnings:
@@ -254,7 +247,7 @@ def shift_delete(request: CoopRequest, coop: str, shift_pk: int) -> HttpResponse
     try:
         shift_remove(shift=shift, actor=request.user)
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, _("Shift removed."))
     return redirect("dispatch:roster_detail", coop, shift.roster_id)
@@ -269,7 +262,7 @@ def roster_publish_view(request: CoopRequest, coop: str, roster_pk: int) -> Http
             roster=roster, actor=request.user, base_url=request.build_absolute_uri("/")[:-1]
         )
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, _("Published. Workers and members are notified by email."))
     return redirect("dispatch:roster_detail", coop, roster.pk)
@@ -282,7 +275,7 @@ def roster_close_view(request: CoopRequest, coop: str, roster_pk: int) -> HttpRe
     try:
         n = roster_close(roster=roster, actor=request.user)
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(
             request, _("The month is closed; %(n)s timesheet entries are locked.") % {"n": n}
@@ -315,22 +308,10 @@ def repair_compare(request: CoopRequest, coop: str, run_pk: int) -> HttpResponse
         RosterRun.objects.select_related("roster", "absent_worker"),
         cooperative=request.cooperative, pk=run_pk,
     )  # fmt: skip
-    roster = run.roster
-    current = {(s.worker_id, s.date.isoformat(), s.request_id) for s in roster.shifts.all()}
-    proposed = {(a["worker"], a["date"], a["request"]) for a in run.proposal}
-    names = {w.pk: str(w) for w in Worker.objects.filter(cooperative=roster.cooperative)}
-    titles = {r.pk: str(r) for r in StaffingRequest.objects.filter(cooperative=roster.cooperative)}
-
-    def rows(items: set[tuple[int, str, int | None]]) -> list[dict[str, str]]:
-        return [
-            {"date": d, "worker": names.get(w, "?"), "request": titles.get(r or 0, "—")}
-            for w, d, r in sorted(items, key=lambda x: (x[1], x[0]))
-        ]
-
+    removed, added = selectors.repair_diff(run) if run.status == RunStatus.DONE else ([], [])
     return render(request, "dispatch/repair.html", {
-        "title": _("Repair proposal"), "run": run, "roster": roster,
-        "removed": rows(current - proposed) if run.status == RunStatus.DONE else [],
-        "added": rows(proposed - current) if run.status == RunStatus.DONE else [],
+        "title": _("Repair proposal"), "run": run, "roster": run.roster,
+        "removed": removed, "added": added,
     })  # fmt: skip
 
 
@@ -341,7 +322,7 @@ def repair_accept_view(request: CoopRequest, coop: str, run_pk: int) -> HttpResp
     try:
         repair_accept(run=run, actor=request.user, base_url=request.build_absolute_uri("/")[:-1])
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
         return redirect("dispatch:repair_compare", coop, run.pk)
     messages.success(request, _("The repaired roster was applied."))
     return redirect("dispatch:roster_detail", coop, run.roster_id)

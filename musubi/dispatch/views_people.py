@@ -1,6 +1,7 @@
 """Pages for workers (phones), member users, timesheets and the private calendar feed."""
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,14 +14,17 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
 from musubi.cooperatives.models import Cooperative, Role
-from musubi.core.forms import add_validation_error
+from musubi.core.forms import add_validation_error, flash_errors
+from musubi.core.months import month_bounds, month_or_current, next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import ical
-from musubi.dispatch.forms import LeaveForm, TimesheetForm
+from musubi.dispatch.findings import finding_text
+from musubi.dispatch.forms import LeaveForm, TimesheetBulkConfirmForm, TimesheetForm
+from musubi.dispatch.labour import day_findings
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
 from musubi.dispatch.publishing import feed_for, feed_reset
-from musubi.dispatch.selectors import month_bounds
-from musubi.dispatch.timesheets import timesheet_confirm, timesheet_enter
+from musubi.dispatch.selectors import shift_get_for, shifts_for
+from musubi.dispatch.timesheets import timesheet_confirm, timesheet_enter, timesheets_confirm
 from musubi.workforce.models import Availability, LeaveRequest, ShiftWish, Worker
 from musubi.workforce.services import (
     day_preference_set,
@@ -38,20 +42,10 @@ def _me(request: CoopRequest) -> Worker:
     return worker
 
 
-def shift_get_for(request: CoopRequest, shift_pk: int) -> Shift:
-    """A shift the actor may see: coordinators all, members at their sites, workers their own."""
-    shift: Shift = get_for(
-        Shift.objects.select_related("roster", "site__member", "worker"),
-        cooperative=request.cooperative, pk=shift_pk,
-    )  # fmt: skip
-    role = role_of(request)
-    if role != C and shift.roster.status == RosterStatus.DRAFT:
-        raise Http404  # not fixed yet: members may not see who (R2.7), workers not told yet
-    if role == M and shift.site.member_id != request.membership.member_business_id:
-        raise Http404
-    if role == W and shift.worker_id != request.membership.worker_id:
-        raise Http404
-    return shift
+def _shift(request: CoopRequest, shift_pk: int) -> Shift:
+    return shift_get_for(
+        cooperative=request.cooperative, viewer=request.membership, shift_pk=shift_pk
+    )
 
 
 @coop_view(W)
@@ -80,7 +74,7 @@ def my_feed_reset(request: CoopRequest, coop: str) -> HttpResponse:
 def my_days(request: CoopRequest, coop: str) -> HttpResponse:
     """Next month's days: unavailable (hard), want to work / want off (wishes)."""
     worker = _me(request)
-    first, last = month_bounds(timezone.localdate().replace(day=1) + dt.timedelta(days=32))
+    first, last = month_bounds(next_month(timezone.localdate()))
     if request.method == "POST":
         try:
             for key in request.POST:
@@ -169,22 +163,23 @@ def skill_sheets(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespons
     })  # fmt: skip
 
 
-@coop_view(C, M, W)
-def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
-    try:
-        month = dt.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
-    except ValueError:
-        month = timezone.localdate().replace(day=1)
-    first, last = month_bounds(month)
-    shifts = Shift.objects.filter(
-        cooperative=request.cooperative, date__range=(first, last),
+def timesheet_scope(request: CoopRequest) -> tuple[Any, dt.date]:
+    """The month's published shifts the actor may see (member: its sites; worker: their own)."""
+    first, last = month_bounds(month_or_current(request.GET.get("month")))
+    role = role_of(request)
+    if role == W:
+        _me(request)  # a worker login without a worker record has no timesheets
+    shifts = shifts_for(cooperative=request.cooperative, viewer=request.membership).filter(
+        date__range=(first, last),
         roster__status__in=[RosterStatus.PUBLISHED, RosterStatus.CLOSED],
     ).select_related("worker", "site__member", "timesheet", "roster")  # fmt: skip
+    return shifts.order_by("date", "worker__family_name_kana", "pk"), first
+
+
+@coop_view(C, M, W)
+def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
+    shifts, first = timesheet_scope(request)
     role = role_of(request)
-    if role == M:
-        shifts = shifts.filter(site__member_id=request.membership.member_business_id)
-    elif role == W:
-        shifts = shifts.filter(worker=_me(request))
     return render(request, "dispatch/timesheets.html", {
         "title": _("Timesheets"), "shifts": shifts, "month": first, "role": role,
     })  # fmt: skip
@@ -192,7 +187,7 @@ def timesheet_list(request: CoopRequest, coop: str) -> HttpResponse:
 
 @coop_view(C, M, W)
 def timesheet_edit(request: CoopRequest, coop: str, shift_pk: int) -> HttpResponse:
-    shift = shift_get_for(request, shift_pk)
+    shift = _shift(request, shift_pk)
     entry = TimesheetEntry.objects.filter(shift=shift).first()
     initial = (
         {"actual_start": entry.actual_start, "actual_end": entry.actual_end,
@@ -209,6 +204,9 @@ def timesheet_edit(request: CoopRequest, coop: str, shift_pk: int) -> HttpRespon
             add_validation_error(form, error)
         else:
             messages.success(request, _("Saved."))
+            # Actual hours are facts and are kept; what they breach is said plainly (R3).
+            for f in day_findings(request.cooperative, shift.worker, shift.date):
+                messages.warning(request, finding_text(f))
             return redirect(reverse("dispatch:timesheet_list", args=[coop])
                             + f"?month={shift.date:%Y-%m}")  # fmt: skip
     return render(request, "dispatch/timesheet_form.html", {
@@ -220,7 +218,7 @@ def timesheet_edit(request: CoopRequest, coop: str, shift_pk: int) -> HttpRespon
 @require_POST
 @coop_view(C, M)
 def timesheet_confirm_view(request: CoopRequest, coop: str, shift_pk: int) -> HttpResponse:
-    shift = shift_get_for(request, shift_pk)
+    shift = _shift(request, shift_pk)
     entry = TimesheetEntry.objects.filter(shift=shift).first()
     if entry is None:
         messages.error(request, _("No actual hours yet."))
@@ -228,11 +226,26 @@ def timesheet_confirm_view(request: CoopRequest, coop: str, shift_pk: int) -> Ht
         try:
             timesheet_confirm(entry=entry, actor=request.user)
         except ValidationError as error:
-            for m in error.messages:
-                messages.error(request, m)
+            flash_errors(request, error)
         else:
             messages.success(request, _("Confirmed."))
     return redirect(reverse("dispatch:timesheet_list", args=[coop]) + f"?month={shift.date:%Y-%m}")
+
+
+@require_POST
+@coop_view(C, M)
+def timesheet_confirm_many(request: CoopRequest, coop: str) -> HttpResponse:
+    """Confirm the ticked days (select all, or a week) in one go instead of row by row."""
+    shifts, first = timesheet_scope(request)
+    form = TimesheetBulkConfirmForm(request.POST, shifts=shifts)
+    if form.is_valid():
+        entries = [s.timesheet for s in form.cleaned_data["shifts"]]
+        n = timesheets_confirm(entries=entries, actor=request.user)
+        messages.success(request, _("%(n)s day(s) confirmed.") % {"n": n})
+    else:
+        for message in form.errors.get("shifts", []):
+            messages.error(request, str(message))
+    return redirect(reverse("dispatch:timesheet_list", args=[coop]) + f"?month={first:%Y-%m}")
 
 
 def calendar_feed(request: HttpRequest, coop: str, feed_token: str) -> HttpResponse:

@@ -10,8 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from musubi.cooperatives.forms import OvertimeAgreementForm
 from musubi.cooperatives.models import Role, WorkingTimeSystem
+from musubi.cooperatives.selectors import agreements_for
 from musubi.core.crud import Column, form_page, list_page
+from musubi.core.forms import flash_errors
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch.documents import terms_for
 from musubi.dispatch.forms import DesignatedPeriodForm, DispatchTermsForm
@@ -52,6 +55,50 @@ def period_edit(request: CoopRequest, coop: str, period_pk: int | None = None) -
 
 
 @coop_view(Role.COORDINATOR)
+def agreement_list(request: CoopRequest, coop: str) -> HttpResponse:
+    """The 36協定 on file: without one in force no overtime or holiday work is planned."""
+    return list_page(
+        request,
+        queryset=agreements_for(cooperative=request.cooperative),
+        search_fields=[],
+        title=_("36 agreements (36協定)"),
+        columns=[
+            Column(_("Filed on"), lambda a: a.filed_on),
+            Column(_("From"), lambda a: a.valid_from),
+            Column(_("Until"), lambda a: a.valid_to),
+            Column(
+                _("Overtime cap (month / year)"),
+                lambda a: f"{a.monthly_cap_hours} h / {a.annual_cap_hours} h",
+            ),
+            Column(_("Special clause"), lambda a: _("yes") if a.special_clause else _("no")),
+        ],
+        row_url=lambda a: reverse("dispatch:agreement_edit", args=[coop, a.pk]),
+        create_url=reverse("dispatch:agreement_create", args=[coop]),
+    )
+
+
+@coop_view(Role.COORDINATOR)
+def agreement_edit(
+    request: CoopRequest, coop: str, agreement_pk: int | None = None
+) -> HttpResponse:
+    instance = (
+        get_for(
+            agreements_for(cooperative=request.cooperative),
+            cooperative=request.cooperative,
+            pk=agreement_pk,
+        )
+        if agreement_pk
+        else None
+    )
+    return form_page(
+        request,
+        form=OvertimeAgreementForm(request.POST or None, instance=instance),
+        title=str(instance) if instance else _("New 36 agreement"),
+        success_url=lambda a: reverse("dispatch:agreement_list", args=[coop]),
+    )
+
+
+@coop_view(Role.COORDINATOR)
 def terms_edit(request: CoopRequest, coop: str) -> HttpResponse:
     return form_page(
         request,
@@ -74,8 +121,7 @@ def calendar(request: CoopRequest, coop: str) -> HttpResponse:
         except ValueError:
             messages.error(request, _("Enter a date."))
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash_errors(request, error)
         else:
             messages.success(request, _("Saved."))
         return redirect("dispatch:calendar", coop)
@@ -93,6 +139,5 @@ def calendar_remove(request: CoopRequest, coop: str, day_pk: int) -> HttpRespons
     try:
         calendar_day_remove(day=day, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     return redirect("dispatch:calendar", coop)

@@ -1,40 +1,12 @@
-"""Platform-wide talent routes (outside any cooperative), mounted at /talent/."""
+"""The talent's own pages (sign-up, profile, consents), mounted at /talent/ by musubi/urls.py
+together with co-creation's pages for talents (musubi/cocreation/talent_urls.py)."""
 
 from django.urls import path
 
-from musubi.cocreation import talent_views
 from musubi.talent import views
-
-app_name = "talent"
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
-    path("", talent_views.talent_home, name="home"),
     path("profile/", views.profile, name="profile"),
     path("consents/", views.consents, name="consents"),
-    path("challenges/", talent_views.challenge_board, name="challenges"),
-    path(
-        "challenges/<int:challenge_pk>/interest/",
-        talent_views.challenge_interest,
-        name="challenge_interest",
-    ),
-    path(
-        "invitations/<int:invitation_pk>/",
-        talent_views.invitation_respond,
-        name="invitation_respond",
-    ),
-    path("engagements/<int:engagement_pk>/", talent_views.engagement_detail, name="engagement"),
-    path(
-        "engagements/<int:engagement_pk>/accept/",
-        talent_views.engagement_accept,
-        name="engagement_accept",
-    ),
-    path("engagements/<int:engagement_pk>/hours/", talent_views.timelog_add, name="timelog_add"),
-    path("engagements/<int:engagement_pk>/review/", talent_views.review_talent, name="review"),
-    path("engagements/<int:engagement_pk>/item/", talent_views.item_add, name="item_add"),
-    path(
-        "engagements/<int:engagement_pk>/end/", talent_views.engagement_end, name="engagement_end"
-    ),
-    path("items/<int:item_pk>/move/", talent_views.item_move, name="item_move"),
-    path("meetings/<int:meeting_pk>.ics", talent_views.meeting_ics, name="meeting_ics"),
 ]

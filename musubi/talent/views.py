@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from musubi.cocreation.selectors import actor_of
-from musubi.cocreation.talent_views import talent_view
 from musubi.cooperatives.models import Cooperative
 from musubi.core.forms import add_validation_error
+from musubi.core.tenancy import actor_of
 from musubi.talent import services
+from musubi.talent.decorators import talent_view
 from musubi.talent.forms import ConsentForm, ProfileForm, SignUpForm
 from musubi.talent.models import Talent, TalentConsent
 

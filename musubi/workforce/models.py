@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,10 @@ from musubi.core.models import TenantModel
 class ContractType(models.TextChoices):
     INDEFINITE = "indefinite", _("Indefinite (無期)")
     FIXED_TERM = "fixed_term", _("Fixed-term (有期)")
+
+
+def _weekend() -> list[int]:
+    return [5, 6]
 
 
 class Worker(TenantModel):
@@ -42,6 +47,23 @@ class Worker(TenantModel):
     contract_end = models.DateField(_("contract end (fixed-term only)"), null=True, blank=True)
     contracted_minutes_per_month = models.PositiveIntegerField(
         _("contracted minutes per month"), default=160 * 60
+    )
+    days_per_week = models.PositiveSmallIntegerField(
+        _("scheduled working days per week"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(7)],
+        help_text=_("Sets the paid leave granted to part-timers (比例付与, 労基法39条3項)."),
+    )
+    rest_weekdays = models.JSONField(
+        _("fixed weekly rest days"),
+        default=_weekend,
+        blank=True,
+        help_text=_("Leave over a period counts only the working days between them."),
+    )
+    age_certificate = models.BooleanField(
+        _("age certificate kept (年齢証明書)"),
+        default=False,
+        help_text=_("Required for workers under 18 (労基法57条)."),
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
     active = models.BooleanField(_("active"), default=True)
@@ -171,6 +193,7 @@ class LeaveRequest(TenantModel):
     status = models.CharField(
         _("status"), max_length=10, choices=LeaveStatus.choices, default=LeaveStatus.REQUESTED
     )
+    half_day = models.BooleanField(_("half day"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -180,7 +203,11 @@ class LeaveRequest(TenantModel):
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="leave_period_ordered",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(half_day=False) | models.Q(end_date=models.F("start_date")),
+                name="half_day_leave_is_one_day",
+            ),
         ]
 
     def __str__(self) -> str:

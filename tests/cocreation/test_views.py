@@ -222,3 +222,15 @@ def test_the_coordinator_scopes_a_challenge_and_gets_a_team_for_several_skills(
         "Shopifyのサイト"
         in as_user(town_a.member_user).get(f"/c/{slug}/cocreation/{challenge.pk}/").text
     )
+
+
+def test_skills_are_grouped_checkboxes_with_a_search_box_not_a_ctrl_click_list(
+    town_a: Town, as_user: Any
+) -> None:
+    with scopes_disabled():
+        challenge = cf.ChallengeFactory(member_business=town_a.member, status="submitted")
+    url = f"/c/{town_a.cooperative.slug}/cocreation/{challenge.pk}/scope/"
+    page = as_user(town_a.coordinator).get(url).text
+    assert "<select" not in page.split('name="required_skills"')[0][-300:]
+    assert 'type="checkbox" name="required_skills" value="web.seo"' in page
+    assert page.count("<details") >= 5 and 'data-filter placeholder="一覧を検索"' in page

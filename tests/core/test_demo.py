@@ -12,7 +12,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from musubi.cooperatives.models import Cooperative, Membership, Role
-from musubi.core.demo import data
 from musubi.core.japanese import (
     corporate_number_is_valid,
     normalize_invoice_registration_number,
@@ -22,6 +21,7 @@ from musubi.core.japanese import (
     validate_municipality_code,
 )
 from musubi.core.models import User
+from musubi.demo import data
 from musubi.members.models import MemberBusiness, Site
 from musubi.talent.models import Talent
 from musubi.workforce.models import ContractType, Qualification, Worker

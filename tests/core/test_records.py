@@ -107,7 +107,8 @@ def test_editing_a_worker_logs_the_old_and_new_values(town_a: Town, as_user: Any
     data = {
         "family_name": worker.family_name, "given_name": worker.given_name,
         "family_name_kana": "サトウ", "given_name_kana": "ハナコ", "hire_date": "2023-04-01",
-        "contract_type": "indefinite", "contracted_minutes_per_month": 9600, "active": "on",
+        "contract_type": "indefinite", "contracted_hours_per_month": "160", "days_per_week": 5,
+        "active": "on",
         "phone": "090-1111-2222",
     }  # fmt: skip
     assert client.post(f"/c/alpha/workers/{worker.pk}/", data).status_code == 302
@@ -154,3 +155,29 @@ def test_a_member_sees_skill_sheets_without_names_ages_or_sex(town_a: Town, as_u
     sheets = as_user(town_a.member_user).get("/api/v1/c/alpha/skill-sheets").json()
     assert sheets and set(sheets[0]) == {"id", "skills", "years_of_experience"}
     assert "普通自動車免許" in sheets[0]["skills"]
+
+
+@pytest.mark.django_db
+def test_contracted_hours_are_typed_in_hours_and_kept_in_minutes(
+    town_a: Town, as_user: Any
+) -> None:
+    client = as_user(town_a.coordinator)
+    worker = town_a.worker
+    url = f"/c/alpha/workers/{worker.pk}/"
+    page = client.get(url).text
+    assert 'name="contracted_hours_per_month"' in page and 'value="160"' in page
+    assert "contracted_minutes_per_month" not in page
+    data = {
+        "family_name": worker.family_name, "given_name": worker.given_name,
+        "family_name_kana": "サトウ", "given_name_kana": "ハナコ", "hire_date": "2023-04-01",
+        "contract_type": "indefinite", "contracted_hours_per_month": "137.5", "active": "on",
+    }  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    with scopes_disabled():
+        assert Worker.objects.get(pk=worker.pk).contracted_minutes_per_month == 8250
+    assert 'value="137.50"' in client.get(url).text
+    for nonsense in ("abc", "-1", "9600"):
+        refused = client.post(url, {**data, "contracted_hours_per_month": nonsense})
+        assert refused.status_code == 200 and "errorlist" in refused.text
+    with scopes_disabled():
+        assert Worker.objects.get(pk=worker.pk).contracted_minutes_per_month == 8250

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from musubi.cooperatives.models import OvertimeAgreement
 from musubi.dispatch.models import CalendarDay, CalendarFeed, DesignatedPeriod, RosterRun
 from musubi.workforce.models import LeaveRequest
 from tests.conftest import Town
@@ -26,9 +27,17 @@ def object_ids(town: Town) -> dict[str, object]:
     )
     rest_day = CalendarDay.objects.create(cooperative=coop, date=dt.date(2030, 1, 2))
     feed = CalendarFeed.objects.create(cooperative=coop, worker=town.worker)
+    agreement = OvertimeAgreement.objects.filter(cooperative=coop).first() or (
+        OvertimeAgreement.objects.create(
+            cooperative=coop,
+            filed_on=dt.date(2030, 3, 1),
+            valid_from=dt.date(2030, 4, 1),
+            valid_to=dt.date(2031, 3, 31),
+        )
+    )
     return {
         "request_pk": request.pk, "roster_pk": roster.pk, "shift_pk": shift.pk,
         "run_pk": run.pk, "leave_pk": leave.pk, "worker_pk": town.worker.pk,
         "member_pk": town.member.pk, "feed_token": feed.token, "fmt": "csv",
-        "period_pk": period.pk, "day_pk": rest_day.pk,
+        "period_pk": period.pk, "day_pk": rest_day.pk, "agreement_pk": agreement.pk,
     }  # fmt: skip

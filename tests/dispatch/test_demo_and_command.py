@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from musubi.dispatch.demo import build_demand
+from musubi.demo.dispatch import build_demand
 from musubi.dispatch.models import StaffingRequest
 
 

@@ -18,7 +18,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from musubi.cocreation.models import Engagement, FeeStatement, TimeLog
-from musubi.core.demo import data
+from musubi.demo import data
 from musubi.talent.models import Talent
 from tests.core.test_accounts import current_code
 

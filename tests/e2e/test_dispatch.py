@@ -11,8 +11,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
-from musubi.core.demo import data
-from musubi.dispatch.demo import business_year
+from musubi.demo import data
+from musubi.demo.dispatch import business_year
 from musubi.dispatch.models import Roster, RosterStatus, RunStatus, TimesheetEntry
 from tests.core.test_accounts import current_code
 

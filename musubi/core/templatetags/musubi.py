@@ -1,10 +1,16 @@
 import datetime as dt
+from typing import Any
 
 from django import template
 from django.utils import translation
 from django.utils.formats import date_format
 
-from musubi.core.japanese import format_date_ja, format_phone, format_wareki
+from musubi.core.japanese import (
+    format_date_ja,
+    format_document_date,
+    format_phone,
+    format_wareki,
+)
 
 register = template.Library()
 
@@ -27,6 +33,25 @@ def wareki(value: dt.date | None) -> str:
 
 
 @register.filter
+def docdate(value: dt.date | dt.datetime | None, cooperative: object = None) -> str:
+    """A date on a document, in 和暦 when the cooperative chose it (``{{ d|docdate:coop }}``)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return format_document_date(value, wareki=bool(getattr(cooperative, "use_wareki", False)))
+
+
+@register.filter
+def docmonth(value: dt.date | None, cooperative: object = None) -> str:
+    """The month on a document: 令和9年4月 or 2027年4月."""
+    if value is None or value == "":
+        return ""
+    wareki = bool(getattr(cooperative, "use_wareki", False))
+    return format_document_date(value, wareki=wareki, day=False)
+
+
+@register.filter
 def phone(value: str) -> str:
     return format_phone(value) if value else ""
 
@@ -37,3 +62,28 @@ def display(value: object) -> object:
     if isinstance(value, dt.date):
         return jdate(value)
     return value
+
+
+@register.filter
+def checkbox_groups(field: Any) -> list[tuple[str, list[Any], bool]]:
+    """A grouped multiple-choice field's checkboxes by group, and whether a group has a tick.
+
+    Long lists (the 60 skills of the taxonomy) are then shown as closed groups with a search
+    box instead of one long list or a Ctrl-click multi-select."""
+    choices = list(getattr(field.field, "choices", []))
+    if not any(isinstance(options, list | tuple) for _label, options in choices):
+        return []
+    boxes = {str(w.data["value"]): w for w in field}
+    groups = []
+    for label, options in choices:
+        mine = [boxes[str(value)] for value, _text in options if str(value) in boxes]
+        groups.append((str(label), mine, any(b.data["selected"] for b in mine)))
+    return groups
+
+
+@register.simple_tag
+def task_wait_reason(queued_at: dt.datetime) -> str:
+    """Why a queued background job has not started yet ("" while the wait is short)."""
+    from musubi.core.background import wait_reason
+
+    return wait_reason(queued_at)

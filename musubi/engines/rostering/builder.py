@@ -22,6 +22,7 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
+from . import rules
 from .compiled import Compiled
 
 # A literal is a CP-SAT Boolean variable, its negation, or the Python int 0 or 1.
@@ -261,8 +262,6 @@ class Builder:
     # ----- building --------------------------------------------------------------------
     def build(self) -> Built:
         self._cells()
-        from . import rules  # local import: rules uses Builder's helpers
-
         for e in range(self.c.E):
             rules.worker_rules(self, e)
         rules.cover_rules(self)

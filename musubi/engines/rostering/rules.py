@@ -14,7 +14,7 @@ from ortools.sat.python import cp_model
 
 from .model import Rule
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for annotations only: builder imports this module, never the reverse
     from .builder import Builder, Lit
 
 

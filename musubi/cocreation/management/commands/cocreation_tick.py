@@ -1,6 +1,7 @@
 """``musubi cocreation_tick``: expire unanswered invitations and send meeting reminders.
 
-Run it every few minutes from cron or a systemd timer; each step is idempotent.
+The same work runs every 5 minutes as the task ``musubi.cocreation.tasks.cocreation_tick``,
+enqueued by ``musubi scheduler``; this command does it by hand. Each step is idempotent.
 """
 
 from typing import Any

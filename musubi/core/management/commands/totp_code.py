@@ -1,7 +1,7 @@
 """``musubi totp-code EMAIL``: print the current code of a user's confirmed TOTP device.
 
 Meant for demos and local development, where the demo logins' keys are public anyway
-(see ``musubi.core.demo.data.TOTP_KEY_SALT``); it reads nothing a database owner could not.
+(see ``musubi.demo.data.TOTP_KEY_SALT``); it reads nothing a database owner could not.
 """
 
 import time

@@ -1,14 +1,15 @@
 """``musubi roster-month``: solve one month from the database without publishing it."""
 
-import datetime as dt
 import json
 import time
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_scopes import scope
 
 from musubi.cooperatives.models import Cooperative
+from musubi.core.months import month_bounds, parse_month
 from musubi.dispatch.models import Roster
 from musubi.dispatch.problem import build_problem
 from musubi.dispatch.solving import summarise
@@ -38,10 +39,9 @@ class Command(BaseCommand):
         if coop is None:
             raise CommandError(f"no cooperative {options['cooperative']!r}")
         try:
-            start = dt.datetime.strptime(options["month"], "%Y-%m").date()
-        except ValueError as error:
+            start, end = month_bounds(parse_month(options["month"]))
+        except ValidationError as error:
             raise CommandError("--month must be YYYY-MM") from error
-        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         t0 = time.monotonic()
         with scope(cooperative=coop):
             # An unsaved roster: the problem builder only needs the period and the cooperative.

@@ -3,8 +3,8 @@
 import unicodedata
 from collections.abc import Sequence
 
-from musubi.core.demo import data
-from musubi.core.demo.upsert import Login
+from musubi.demo import data
+from musubi.demo.upsert import Login
 
 ROLE_LABELS = {
     "coordinator": "事務局 (Coordinator)",

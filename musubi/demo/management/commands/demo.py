@@ -4,8 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from musubi.core.demo.build import build_demo
-from musubi.core.demo.logins import render_login_table
+from musubi.demo.build import build_demo
+from musubi.demo.logins import render_login_table
 
 
 class Command(BaseCommand):

@@ -14,10 +14,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from musubi.cocreation.demo import build_cocreation
-from musubi.cooperatives.models import Cooperative, Membership, Role
-from musubi.core.demo import data
-from musubi.core.demo.upsert import BuildReport, Login, upsert
+from musubi.cooperatives.models import Cooperative, Membership, OvertimeAgreement, Role
 from musubi.core.japanese import (
     normalize_corporate_number,
     normalize_invoice_registration_number,
@@ -27,6 +24,9 @@ from musubi.core.japanese import (
     validate_municipality_code,
 )
 from musubi.core.models import User
+from musubi.demo import data
+from musubi.demo.cocreation import build_cocreation
+from musubi.demo.upsert import BuildReport, Login, upsert
 from musubi.members.models import MemberBusiness, Site
 from musubi.talent.models import Talent
 from musubi.workforce.models import ContractType, Qualification, Worker
@@ -207,6 +207,7 @@ def _cooperative(item: data.CooperativeData, report: BuildReport, *, reset: bool
         },
         validate=True,
     )
+    _agreements(coop, item, report)
     slug = item.slug
     coordinator = _user(item.coordinator, report, reset_password=reset)
     _membership(coop, coordinator, Role.COORDINATOR, report)
@@ -233,6 +234,24 @@ def _cooperative(item: data.CooperativeData, report: BuildReport, *, reset: bool
         viewer = _user(item.municipality, report, reset_password=reset)
         _membership(coop, viewer, Role.MUNICIPALITY, report)
         report.logins.append(Login(Role.MUNICIPALITY, viewer.email, slug))
+
+
+def _agreements(coop: Cooperative, item: data.CooperativeData, report: BuildReport) -> None:
+    """A 36協定 for every business year from the dispatch notification to next year, filed two
+    weeks before each year starts (45 h / 360 h, no special clause)."""
+    m = item.fiscal_year_start_month
+    first = item.dispatch_notified_on.year - (1 if item.dispatch_notified_on.month < m else 0)
+    for year in range(first, timezone.localdate().year + 2):
+        start = dt.date(year, m, 1)
+        upsert(
+            OvertimeAgreement,
+            report,
+            lookup={"cooperative": coop, "valid_from": start},
+            values={
+                "filed_on": start - dt.timedelta(days=14),
+                "valid_to": dt.date(year + 1, m, 1) - dt.timedelta(days=1),
+            },
+        )
 
 
 def talent_email(number: int) -> str:
@@ -273,7 +292,7 @@ def build_demo(*, reset_passwords: bool = False) -> BuildReport:
         _totp_device(admin, report)
         report.logins.append(Login("admin", admin.email, totp=True))
         # A year of seasonal staffing requests (issue 4); idempotent like everything above.
-        from musubi.dispatch.demo import build_demand
+        from musubi.demo.dispatch import build_demand
 
         report.created += build_demand()
         build_cocreation(report)  # talents' consents, challenges, an engagement (issue 6)

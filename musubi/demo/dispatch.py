@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from musubi.cooperatives.models import Cooperative
+from musubi.core.months import next_month
 from musubi.dispatch.models import RequestStatus, StaffingRequest
 from musubi.dispatch.services import staffing_request_save
 from musubi.members.models import Site
@@ -85,7 +86,7 @@ def business_year(today: dt.date) -> int:
 
 def _people_wishes(coop: Cooperative, today: dt.date) -> int:
     """A little of the worker side: approved paid leave, days off and wishes next month."""
-    first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    first = next_month(today)
     workers = {w.given_name: w for w in Worker.objects.filter(cooperative=coop)}
     created = 0
     leave = [("美咲", 10, 11, LeaveKind.PAID), ("大輔", 20, 20, LeaveKind.PAID)]

@@ -1,3 +1,5 @@
+"""The account route (who am I) and the error body every app's API returns."""
+
 from typing import Any
 
 from django.http import HttpRequest
@@ -6,6 +8,10 @@ from ninja import Router, Schema
 from musubi.core.tenancy import memberships_of
 
 router = Router(tags=["account"])
+
+
+class ErrorOut(Schema):
+    detail: Any
 
 
 class MembershipOut(Schema):

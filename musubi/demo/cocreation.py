@@ -19,7 +19,8 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.services import written_terms
 from musubi.cooperatives.models import Cooperative
-from musubi.core.demo.upsert import BuildReport, upsert
+from musubi.core.months import previous_month
+from musubi.demo.upsert import BuildReport, upsert
 from musubi.members.models import MemberBusiness
 from musubi.talent.models import Talent, TalentConsent
 
@@ -108,8 +109,7 @@ def _talents(report: BuildReport, coops: dict[str, Cooperative]) -> list[Talent]
 
 def _engagement(report: BuildReport, challenge: Challenge, talent: Talent) -> None:
     today = timezone.localdate()
-    first = today.replace(day=1) - dt.timedelta(days=1)
-    start = first.replace(day=1)  # the first day of last month
+    start = previous_month(today)
     engagement = upsert(
         Engagement,
         report,

@@ -1,0 +1,180 @@
+"""The issue's four cases on the Django surfaces: request, shift, timesheet, compliance page and
+CSV all ask the law module and refuse or report the same thing (労基法32条, 34〜36条, 61条)."""
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django_scopes import scopes_disabled
+
+from musubi.cooperatives.models import OvertimeAgreement
+from musubi.dispatch.models import Roster, Shift, StaffingRequest
+from musubi.dispatch.services import shift_assign, shift_problems, staffing_request_save
+from tests import factories as f
+from tests.conftest import Town
+from tests.dispatch.factories import StaffingRequestFactory
+
+APRIL = dt.date(2027, 4, 1)
+
+
+@pytest.fixture
+def town(town_a: Town) -> Town:
+    with scopes_disabled():
+        coop = town_a.cooperative
+        coop.dispatch_notified_on = dt.date(2024, 4, 1)
+        coop.save()
+    return town_a
+
+
+def _request(town: Town, start: int, end: int, brk: int, **kw: Any) -> StaffingRequest:
+    req: StaffingRequest = StaffingRequestFactory(
+        site=town.site,
+        skill="",
+        start_time=dt.time(start),
+        end_time=dt.time(end) if end < 24 else dt.time(23, 30),
+        break_minutes=brk,
+        start_date=dt.date(2027, 3, 1),
+        end_date=dt.date(2027, 5, 31),
+        **kw,
+    )
+    return req
+
+
+def _roster(town: Town, first: dt.date, last: dt.date) -> Roster:
+    return Roster.objects.create(cooperative=town.cooperative, start_date=first, end_date=last)
+
+
+def test_a_request_of_ten_hours_with_no_break_is_refused(town: Town) -> None:
+    # 34条: over 8 h of work needs 60 minutes. A hard error, not a warning.
+    with scopes_disabled():
+        req = StaffingRequest(
+            member=town.member, site=town.site, title="通し", start_date=APRIL,
+            end_date=dt.date(2027, 4, 30), weekdays=[0], start_time=dt.time(8),
+            end_time=dt.time(18), break_minutes=0, headcount=1,
+        )  # fmt: skip
+        with pytest.raises(ValidationError) as refused:
+            staffing_request_save(request=req, cooperative=town.cooperative, actor=None)
+        assert "break_minutes" in refused.value.message_dict
+        assert "60分" in refused.value.message_dict["break_minutes"][0]
+        assert not StaffingRequest.objects.filter(title="通し").exists()
+
+
+def test_a_sixteen_year_old_is_refused_a_shift_until_23_30(town: Town) -> None:
+    # 61条: no work between 22:00 and 05:00 under 18.
+    with scopes_disabled():
+        young = f.WorkerFactory(
+            cooperative=town.cooperative, birth_date=dt.date(2011, 1, 10), age_certificate=True
+        )
+        late = _request(town, 15, 24, 60)
+        roster = _roster(town, APRIL, dt.date(2027, 4, 30))
+        errors, _ = shift_problems(
+            roster=roster, worker=young, request=late, date=dt.date(2027, 4, 10)
+        )
+        assert any("22時から5時" in e for e in errors)
+        with pytest.raises(ValidationError):
+            shift_assign(roster=roster, worker=young, request=late, date=dt.date(2027, 4, 10),
+                         actor=None)  # fmt: skip
+        assert not Shift.objects.filter(worker=young).exists()
+
+
+def test_a_worker_without_a_birth_date_is_not_dispatched(town: Town) -> None:
+    with scopes_disabled():
+        unknown = f.WorkerFactory(cooperative=town.cooperative, birth_date=None)
+        req = _request(town, 9, 17, 60)
+        roster = _roster(town, APRIL, dt.date(2027, 4, 30))
+        errors, _ = shift_problems(roster=roster, worker=unknown, request=req, date=APRIL)
+        assert any("生年月日" in e for e in errors)
+
+
+def test_overtime_past_the_36_agreement_cap_is_refused_shift_by_shift(town: Town) -> None:
+    # The 68 h case: 12-hour days Mon–Thu. 4 h of legal overtime each; the 12th passes 45 h.
+    with scopes_disabled():
+        long_day = _request(town, 7, 20, 60)
+        roster = _roster(town, APRIL, dt.date(2027, 4, 30))
+        days = [d for d in (APRIL + dt.timedelta(n) for n in range(30)) if d.weekday() < 4]
+        booked = []
+        refused = None
+        for d in days:
+            try:
+                shift_assign(roster=roster, worker=town.worker, request=long_day, date=d,
+                             actor=None)  # fmt: skip
+                booked.append(d)
+            except ValidationError as e:
+                refused = (d, " ".join(e.messages))
+                break
+        assert len(booked) == 11  # 44 h of overtime
+        assert refused is not None and "36協定の上限45時間" in refused[1]
+
+
+def test_no_overtime_is_planned_without_a_36_agreement(town: Town) -> None:
+    with scopes_disabled():
+        OvertimeAgreement.objects.filter(cooperative=town.cooperative).delete()
+        ten = _request(town, 8, 19, 60)  # 10 h of work
+        roster = _roster(town, APRIL, dt.date(2027, 4, 30))
+        errors, _ = shift_problems(roster=roster, worker=town.worker, request=ten, date=APRIL)
+        assert any("有効な36協定がない" in e for e in errors)
+
+
+def _week_across_months(town: Town) -> None:
+    req = _request(town, 9, 18, 60)
+    march = _roster(town, dt.date(2027, 3, 1), dt.date(2027, 3, 31))
+    april = _roster(town, APRIL, dt.date(2027, 4, 30))
+    for n in range(7):
+        d = dt.date(2027, 3, 29) + dt.timedelta(n)
+        Shift.objects.create(
+            cooperative=town.cooperative, roster=march if d.month == 3 else april, request=req,
+            worker=town.worker, site=town.site, date=d, start_time=req.start_time,
+            end_time=req.end_time, break_minutes=60,
+        )  # fmt: skip
+
+
+def test_the_compliance_page_judges_the_week_across_march_and_april_whole(
+    town: Town, as_user: Any
+) -> None:
+    with scopes_disabled():
+        town.cooperative.week_start = 0  # the 就業規則 starts weeks on Monday
+        town.cooperative.save()
+        _week_across_months(town)
+    client = as_user(town.coordinator)
+    page = client.get(f"/c/{town.cooperative.slug}/dispatch/compliance/?month=2027-04")
+    text = page.content.decode()
+    assert "2027-03-29からの週：休日がありません" in text
+    csv = client.get(f"/c/{town.cooperative.slug}/dispatch/compliance.csv?month=2027-04")
+    row = next(r for r in csv.content.decode("utf-8-sig").splitlines() if str(town.worker) in r)
+    cells = row.split(",")
+    assert cells[3] == "8.0"  # legal overtime on Saturday 3 April
+    assert cells[5] == "8.0"  # Sunday 4 April, the last day of a week worked in full
+    # March alone sees the same week from its side.
+    march = client.get(f"/c/{town.cooperative.slug}/dispatch/compliance/?month=2027-03")
+    assert "2027-03-29からの週：休日がありません" in march.content.decode()
+
+
+def test_the_compliance_page_is_not_shown_to_another_cooperative(
+    town: Town, town_b: Town, as_user: Any
+) -> None:
+    client = as_user(town_b.coordinator)
+    page = client.get(f"/c/{town.cooperative.slug}/dispatch/compliance/?month=2027-04")
+    assert page.status_code == 404
+
+
+def test_a_timesheet_of_ten_hours_without_a_break_is_saved_with_a_clear_finding(
+    town: Town, as_user: Any
+) -> None:
+    with scopes_disabled():
+        req = _request(town, 9, 18, 60)
+        roster = _roster(town, APRIL, dt.date(2027, 4, 30))
+        shift = Shift.objects.create(
+            cooperative=town.cooperative, roster=roster, request=req, worker=town.worker,
+            site=town.site, date=dt.date(2027, 4, 5), start_time=req.start_time,
+            end_time=req.end_time, break_minutes=60,
+        )  # fmt: skip
+    client = as_user(town.coordinator)
+    url = f"/c/{town.cooperative.slug}/dispatch/shifts/{shift.pk}/timesheet/"
+    response = client.post(
+        url, {"actual_start": "08:00", "actual_end": "18:00", "break_minutes": "0"}, follow=True
+    )
+    text = response.content.decode()
+    assert "60分以上の休憩が必要です" in text
+    with scopes_disabled():
+        assert shift.timesheet.break_minutes == 0
