@@ -35,6 +35,7 @@ from typing import Any
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
+from . import rules
 from .builder import Builder, Neighbourhood, Roster
 from .clock import Clock, build_charge, dtime_within, solve_charge
 from .compiled import Compiled
@@ -98,7 +99,6 @@ class ColumnGeneration:
     # ----- columns -----------------------------------------------------------------
     def own_cost(self, e: int, row: Row) -> int:
         """Worker e's own objective terms for a row (requests, soft labour rules, ...)."""
-        from . import rules
 
         roster: dict[tuple[int, int], tuple[int, ...]] = {}
         for d, s in row:
@@ -169,7 +169,6 @@ class ColumnGeneration:
 
     # ----- pricing -----------------------------------------------------------------------
     def _pricer(self, e: int) -> _Pricer:
-        from . import rules
 
         pr = self.pricers.get(e)
         if pr is not None:

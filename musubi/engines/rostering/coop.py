@@ -123,7 +123,8 @@ def season_problem(seed: int = 0, workers: int = 40, members: int = 30, weeks: i
                 min_consecutive_days_off=1,
                 max_weekends=rng.choice((8, 10, 13)),
                 days_off=off,
-                contract_minutes=rng.choice((280, 320)) * 60 * weeks // 2,
+                # 28-36 contracted hours a week over the season.
+                contract_minutes=rng.choice((28, 32, 36)) * 60 * weeks,
                 history=History(days_worked_this_year=rng.randrange(120, 200)),
             )
         )
