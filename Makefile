@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # catalogues, Chromium for the browser tests.
 DEB_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 gettext chromium
 
-.PHONY: demo test install system-packages messages lint typecheck pytest e2e serve clean
+.PHONY: demo test install system-packages messages lint typecheck pytest e2e serve clean prod prod-check
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found (install it with pyenv)"; exit 1; }
@@ -53,6 +53,16 @@ pytest: install
 
 e2e: install
 	$(VENV)/bin/pytest -m e2e
+
+# The production layout on this machine: gunicorn (TLS, https://127.0.0.1:8143/), two task
+# workers and the scheduler against the local PostgreSQL, MUSUBI_ENV=production (docs/operations.md).
+prod: install
+	deploy/prod-local.sh
+
+# With `make prod` running: log in as the demo coordinator (two factors) and open the roster page.
+prod-check: install
+	MUSUBI_ENV=production DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/musubi_prod} \
+	  MUSUBI_SECRET_KEY=$$(cat var/prod/secret-key) $(PY) deploy/smoke.py https://127.0.0.1:8143
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
+from musubi.access import views as coop_views
 from musubi.api.api import api
 from musubi.cocreation.talent_urls import urlpatterns as talent_cocreation_urls
-from musubi.cooperatives import views as coop_views
 from musubi.core import views as core_views
 from musubi.members import views as member_views
 from musubi.talent import urls as talent_urls
@@ -42,7 +42,7 @@ account = [
 ]
 
 cooperative: list[URLPattern | URLResolver] = [
-    path("", core_views.coop_home, name="coop_home"),
+    path("", coop_views.coop_home, name="coop_home"),
     path("members/", member_views.member_list, name="member_list"),
     path("members/new/", member_views.member_edit, name="member_create"),
     path("members/<int:pk>/", member_views.member_edit, name="member_edit"),
@@ -67,7 +67,8 @@ cooperative: list[URLPattern | URLResolver] = [
 ]
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", coop_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("account/", include(account)),
     path("c/<slug:coop>/", include(cooperative)),
     # One namespace for every /talent/ page: the talent app's own and co-creation's.

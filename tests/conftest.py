@@ -1,5 +1,6 @@
 """Two cooperatives with a user of every role each: every access test has an outsider at hand."""
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -8,8 +9,7 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative, Role
-from musubi.core.models import User
+from musubi.core.models import Cooperative, Role, User
 from tests import factories as f
 
 
@@ -86,6 +86,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
 
     db = settings.DATABASES["default"]
     if db["ENGINE"].endswith("sqlite3"):
-        path = settings.BASE_DIR / "var" / "test-db.sqlite3"
+        # One file per test session, so parallel sessions (e2e beside unit tests) never share it.
+        path = settings.BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3"
         path.parent.mkdir(exist_ok=True)
         db.setdefault("TEST", {})["NAME"] = str(path)

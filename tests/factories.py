@@ -5,8 +5,9 @@ import datetime as dt
 import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from musubi.cooperatives.models import Cooperative, Membership, OvertimeAgreement, Role
-from musubi.core.models import User
+from musubi.access.models import Membership
+from musubi.cooperatives.models import OvertimeAgreement
+from musubi.core.models import Cooperative, Role, User
 from musubi.members.models import MemberBusiness, Site
 from musubi.talent.models import Talent
 from musubi.workforce.models import Qualification, Worker

@@ -4,9 +4,9 @@ each app keeps its routes and schemas in its own ``api.py``."""
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
+from musubi.access.api import router as core_router
 from musubi.cocreation.api import router as cocreation_router
 from musubi.cocreation.talent_api import router as talent_router
-from musubi.core.api import router as core_router
 from musubi.dispatch.api import router as dispatch_router
 from musubi.members.api import router as members_router
 from musubi.workforce.api import router as workforce_router

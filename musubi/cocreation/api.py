@@ -11,8 +11,8 @@ from musubi.cocreation import services
 from musubi.cocreation.matching import recommend
 from musubi.cocreation.models import Budget, TimeLog
 from musubi.cocreation.selectors import challenge_get_for, challenges_for, engagements_for
-from musubi.cooperatives.models import Role
 from musubi.core.api import ErrorOut
+from musubi.core.models import Role
 from musubi.core.tenancy import actor_of, api_coop
 
 router = Router(tags=["cocreation"])

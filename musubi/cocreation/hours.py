@@ -18,9 +18,8 @@ from musubi.cocreation.models import (
     ReviewSide,
     TimeLog,
 )
-from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record, audited_save
-from musubi.core.models import AuditLogEntry, User
+from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.core.months import month_bounds
 from musubi.talent.models import Talent
 

@@ -1,40 +1,11 @@
-"""A minimal iCalendar writer (RFC 5545) for meeting invitations: no dependency needed."""
+"""A meeting invitation (METHOD:REQUEST) as an iCalendar document."""
 
 import datetime as dt
 from collections.abc import Iterable
 
-UTC = dt.UTC
+from icalendar import Alarm, Event
 
-
-def escape(text: str) -> str:
-    """TEXT escaping of RFC 5545 §3.3.11."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Fold at 75 octets (§3.1) without splitting a UTF-8 character."""
-    out: list[str] = []
-    current = b""
-    limit = 75
-    for ch in line:
-        encoded = ch.encode()
-        if len(current) + len(encoded) > limit:
-            out.append(current.decode())
-            current = b" "
-            limit = 75
-        current += encoded
-    out.append(current.decode())
-    return "\r\n".join(out)
-
-
-def _utc(value: dt.datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+from musubi.core.calendars import TOKYO, address, new_calendar, serialise
 
 
 def invitation(
@@ -45,43 +16,37 @@ def invitation(
     summary: str,
     description: str,
     url: str,
-    organizer: str,
+    organizer: tuple[str, str],
     attendees: Iterable[tuple[str, str]],
     sequence: int = 0,
     stamp: dt.datetime | None = None,
 ) -> str:
-    """A METHOD:REQUEST calendar with one event; ``attendees`` are (name, email) pairs."""
-    stamp = stamp or dt.datetime.now(UTC)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Musubi//Cocreation//JA",
-        "CALSCALE:GREGORIAN",
-        "METHOD:REQUEST",
-        "BEGIN:VEVENT",
-        f"UID:{uid}",
-        f"DTSTAMP:{_utc(stamp)}",
-        f"DTSTART:{_utc(start)}",
-        f"DTEND:{_utc(end)}",
-        f"SEQUENCE:{sequence}",
-        f"SUMMARY:{escape(summary)}",
-        f"DESCRIPTION:{escape(description)}",
-        f"LOCATION:{escape(url)}",
-        f"URL:{url}",
-        f"ORGANIZER:mailto:{organizer}",
-    ]
+    """One event; ``organizer`` and ``attendees`` are (name, email) pairs.
+
+    The organizer is the cooperative that books the meeting, never a participant: calendar
+    programs let the organizer change or cancel the event for everyone.
+    """
+    cal = new_calendar(product="Cocreation", method="REQUEST")
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp or dt.datetime.now(dt.UTC))
+    event.add("dtstart", start.astimezone(TOKYO))
+    event.add("dtend", end.astimezone(TOKYO))
+    event.add("sequence", sequence)
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("location", url)
+    event.add("url", url)
+    event.add("organizer", address(organizer[1], organizer[0]))
     for name, email in attendees:
-        lines.append(
-            f'ATTENDEE;CN="{name.replace(chr(34), "")}";ROLE=REQ-PARTICIPANT;'
-            f"PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{email}"
+        event.add(
+            "attendee",
+            address(email, name, role="REQ-PARTICIPANT", partstat="NEEDS-ACTION", rsvp="TRUE"),
         )
-    lines += [
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        f"DESCRIPTION:{escape(summary)}",
-        "TRIGGER:-PT24H",
-        "END:VALARM",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "\r\n".join(fold(line) for line in lines) + "\r\n"
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", dt.timedelta(hours=-24))
+    event.add_component(alarm)
+    cal.add_component(event)
+    return serialise(cal)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from musubi.cocreation.models import Challenge
 from musubi.cocreation.selectors import committed_hours, consented_talents, past_engagement_counts
-from musubi.cooperatives.models import Cooperative
+from musubi.core.models import Cooperative
 from musubi.talent.embedding import embedder, embedding_source, engine_talent, stored_embedding
 from musubi.talent.models import Talent, Window
 

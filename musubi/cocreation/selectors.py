@@ -23,20 +23,19 @@ from musubi.cocreation.models import (
     Sprint,
     TimeLog,
 )
-from musubi.cooperatives.models import Cooperative, Membership, Role
+from musubi.core.models import Cooperative, Role
 from musubi.core.months import month_bounds
+from musubi.core.tenancy import Viewer
 from musubi.talent.models import Talent, TalentConsent, Visibility
 
 COMMITTING = (EngagementStatus.PROPOSED, EngagementStatus.ACTIVE)
 
 
-def _is_member(membership: Membership | None) -> bool:
+def _is_member(membership: Viewer | None) -> bool:
     return membership is not None and membership.role == Role.MEMBER
 
 
-def challenges_for(
-    *, cooperative: Cooperative, membership: Membership | None
-) -> QuerySet[Challenge]:
+def challenges_for(*, cooperative: Cooperative, membership: Viewer | None) -> QuerySet[Challenge]:
     """Coordinators see all of the cooperative's challenges; a member only its own business's."""
     queryset = Challenge.objects.filter(cooperative=cooperative).select_related("member_business")
     if _is_member(membership):
@@ -48,7 +47,7 @@ def challenges_for(
 
 
 def challenge_get_for(
-    *, cooperative: Cooperative, membership: Membership | None, challenge_pk: int
+    *, cooperative: Cooperative, membership: Viewer | None, challenge_pk: int
 ) -> Challenge:
     challenge = (
         challenges_for(cooperative=cooperative, membership=membership)
@@ -60,9 +59,7 @@ def challenge_get_for(
     return challenge
 
 
-def engagements_for(
-    *, cooperative: Cooperative, membership: Membership | None
-) -> QuerySet[Engagement]:
+def engagements_for(*, cooperative: Cooperative, membership: Viewer | None) -> QuerySet[Engagement]:
     queryset = Engagement.objects.filter(cooperative=cooperative).select_related(
         "challenge__member_business", "talent__user"
     )
@@ -75,7 +72,7 @@ def engagements_for(
 
 
 def engagement_get_for(
-    *, cooperative: Cooperative, membership: Membership | None, engagement_pk: int
+    *, cooperative: Cooperative, membership: Viewer | None, engagement_pk: int
 ) -> Engagement:
     engagement = (
         engagements_for(cooperative=cooperative, membership=membership)

@@ -26,9 +26,9 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.scheduling import overlaps
 from musubi.cocreation.selectors import talent_capacity
-from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record, audited_save
-from musubi.core.models import AuditLogEntry, User
+from musubi.core.mail import one_line
+from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.core.months import month_bounds
 from musubi.members.models import MemberBusiness
 from musubi.talent.models import Talent
@@ -139,13 +139,14 @@ def invitation_send(
     with translation.override(user.preferred_language or "ja"):
         subject = _("An invitation from %(name)s") % {"name": challenge.cooperative.name}
         body = render_to_string("cocreation/email/invitation.txt", context)
-    transaction.on_commit(lambda: EmailMessage(subject, body, to=[user.email]).send())
+    transaction.on_commit(lambda: EmailMessage(one_line(subject), body, to=[user.email]).send())
     return invitation
 
 
 def _tell_coordinators(invitation: MatchInvitation) -> None:
     """Email the cooperative's coordinators when a talent answers or raises a hand."""
-    from musubi.cooperatives.models import Membership, Role
+    from musubi.access.models import Membership
+    from musubi.core.models import Role
 
     with scopes_disabled():
         users = [
@@ -164,7 +165,7 @@ def _tell_coordinators(invitation: MatchInvitation) -> None:
                 "status": invitation.get_status_display(),
             }
             body = render_to_string("cocreation/email/answer.txt", context)
-        messages.append(EmailMessage(subject, body, to=[user.email]))
+        messages.append(EmailMessage(one_line(subject), body, to=[user.email]))
     transaction.on_commit(lambda: [m.send() for m in messages])
 
 
@@ -424,12 +425,13 @@ def meeting_schedule(
         instance=meeting,
         changes={"starts_at": [None, str(starts_at)]},
     )
-    messages = [meeting_email(meeting, user, organizer=actor) for user in participants]
+    messages = [meeting_email(meeting, user) for user in participants]
     transaction.on_commit(lambda: [m.send() for m in messages])
     return meeting
 
 
-def meeting_ics(meeting: Meeting, organizer_email: str) -> str:
+def meeting_ics(meeting: Meeting) -> str:
+    """The invitation file; the cooperative organises, every participant (talents too) attends."""
     users = list(meeting.participants.all())
     return ics.invitation(
         uid=f"{meeting.room}@musubi",
@@ -438,15 +440,13 @@ def meeting_ics(meeting: Meeting, organizer_email: str) -> str:
         summary=meeting.title,
         description=f"{meeting.challenge.title}\n{meeting.video_url}",
         url=meeting.video_url,
-        organizer=organizer_email,
+        organizer=(meeting.cooperative.name, settings.DEFAULT_FROM_EMAIL),
         attendees=[(u.display_name, u.email) for u in users],
         sequence=meeting.sequence,
     )
 
 
-def meeting_email(
-    meeting: Meeting, user: User, *, organizer: User, reminder: bool = False
-) -> EmailMessage:
+def meeting_email(meeting: Meeting, user: User, *, reminder: bool = False) -> EmailMessage:
     with translation.override(user.preferred_language or "ja"):
         if reminder:
             subject = _("Reminder: %(title)s tomorrow") % {"title": meeting.title}
@@ -455,11 +455,11 @@ def meeting_email(
         body = render_to_string(
             "cocreation/email/meeting.txt", {"meeting": meeting, "user": user, "reminder": reminder}
         )
-    message = EmailMessage(subject, body, to=[user.email])
+    message = EmailMessage(one_line(subject), body, to=[user.email])
     if not reminder:
         message.attach(
             "invite.ics",
-            meeting_ics(meeting, organizer.email),
+            meeting_ics(meeting),
             "text/calendar; method=REQUEST; charset=UTF-8",
         )
     return message
@@ -480,7 +480,7 @@ def meeting_reminders_send(*, now: dt.datetime | None = None) -> int:
         )
         for meeting in due:
             for user in meeting.participants.all():
-                meeting_email(meeting, user, organizer=user, reminder=True).send()
+                meeting_email(meeting, user, reminder=True).send()
             Meeting.objects.filter(pk=meeting.pk).update(reminder_sent_at=now)
     return len(due)
 

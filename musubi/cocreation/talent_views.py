@@ -237,7 +237,7 @@ def meeting_ics(request: HttpRequest, talent: Talent, meeting_pk: int) -> HttpRe
         meeting = Meeting.objects.filter(pk=meeting_pk, participants=actor_of(request)).first()
         if meeting is None:
             raise Http404
-        body = services.meeting_ics(meeting, request.user.email)  # type: ignore[union-attr]
+        body = services.meeting_ics(meeting)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meeting.ics"'
     return response

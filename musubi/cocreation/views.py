@@ -30,10 +30,9 @@ from musubi.cocreation.selectors import (
     talent_capacity,
     talent_get_for,
 )
-from musubi.cooperatives.models import Role
 from musubi.core.audit import audit_record
 from musubi.core.forms import add_validation_error, flash_errors
-from musubi.core.models import AuditLogEntry
+from musubi.core.models import AuditLogEntry, Role
 from musubi.core.months import next_month
 from musubi.core.tenancy import CoopRequest, actor_of, coop_view, get_for
 from musubi.members.models import MemberBusiness
@@ -238,7 +237,7 @@ def engagement_create(
 
 
 def _participants(challenge: Any, request: CoopRequest) -> list[Any]:
-    from musubi.cooperatives.models import Membership
+    from musubi.access.models import Membership
 
     users = [request.user]
     owners = Membership.objects.filter(
@@ -308,7 +307,7 @@ def meeting_ics(request: CoopRequest, coop: str, meeting_pk: int) -> HttpRespons
         membership=request.membership,
         challenge_pk=meeting.challenge_id,
     )
-    body = services.meeting_ics(meeting, request.user.email)
+    body = services.meeting_ics(meeting)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meeting.ics"'
     return response

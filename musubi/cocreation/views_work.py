@@ -25,8 +25,8 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.selectors import engagement_get_for, engagements_for
 from musubi.cocreation.services import engagement_exit
-from musubi.cooperatives.models import Role
 from musubi.core.forms import flash_errors
+from musubi.core.models import Role
 from musubi.core.months import month_or_current, next_month, previous_month
 from musubi.core.tenancy import CoopRequest, actor_of, coop_view, get_for
 from musubi.talent.models import Talent

@@ -4,7 +4,8 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
-from musubi.cooperatives.models import Cooperative, OvertimeAgreement
+from musubi.cooperatives.models import OvertimeAgreement
+from musubi.core.models import Cooperative
 
 
 def agreements_for(*, cooperative: Cooperative) -> QuerySet[OvertimeAgreement]:

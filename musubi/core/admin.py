@@ -22,5 +22,12 @@ class AuditLogEntryAdmin(admin.ModelAdmin[AuditLogEntry]):
     list_display = ["at", "cooperative", "actor", "action", "object_type", "object_repr"]
     list_filter = ["cooperative", "action", "object_type"]
 
+    # The log is written by the application only: nobody adds, edits or removes entries here.
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
     def has_change_permission(self, request: object, obj: object = None) -> bool:
-        return False  # the log is append-only
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False

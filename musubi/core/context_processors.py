@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Role
+from musubi.core.models import Role
 from musubi.core.navigation import app_nav_items
 from musubi.core.tenancy import role_of
 

@@ -1,12 +1,17 @@
-"""Users, the tenant base model, the audit log and login throttling records."""
+"""Users, the tenant root (Cooperative) with the roles, the tenant base model, the audit log and
+login throttling records."""
 
+from datetime import date
 from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
+
+from musubi.core.japanese import PREFECTURE_CHOICES
 
 
 class UserManager(BaseUserManager["User"]):
@@ -57,7 +62,7 @@ class TenantModel(models.Model):
     """Base for everything a cooperative owns: a query outside the cooperative's scope raises."""
 
     cooperative = models.ForeignKey(
-        "cooperatives.Cooperative", on_delete=models.CASCADE, verbose_name=_("cooperative")
+        "core.Cooperative", on_delete=models.CASCADE, verbose_name=_("cooperative")
     )
 
     objects = ScopedManager(cooperative="cooperative")
@@ -81,7 +86,7 @@ class AuditLogEntry(models.Model):
         LOGIN = "login", _("logged in")
 
     cooperative = models.ForeignKey(
-        "cooperatives.Cooperative", null=True, blank=True, on_delete=models.CASCADE
+        "core.Cooperative", null=True, blank=True, on_delete=models.CASCADE
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -116,6 +121,124 @@ class LoginThrottle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.failures}"
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    MEMBER = "member", _("Member business user")
+    WORKER = "worker", _("Worker")
+    MUNICIPALITY = "municipality", _("Municipality viewer")
+
+
+class WorkingTimeSystem(models.TextChoices):
+    STANDARD = "standard", _("Standard (8 h/day, 40 h/week)")
+    ANNUAL_VARIABLE = (
+        "annual_variable",
+        _("Annual variable working hours (1年単位の変形労働時間制)"),
+    )
+
+
+class RestDayRule(models.TextChoices):
+    WEEKLY = "weekly", _("At least one rest day every week")
+    FOUR_IN_FOUR_WEEKS = "four_in_four_weeks", _("At least four rest days in every four weeks")
+
+
+class Weekday(models.IntegerChoices):
+    """Python's numbering (Monday 0), as the law module uses it."""
+
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class Cooperative(models.Model):
+    """A 特定地域づくり事業協同組合: the tenant. Its labour settings feed the roster engine."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name for addresses"), max_length=40, unique=True)
+    prefecture = models.CharField(_("prefecture"), max_length=10, choices=PREFECTURE_CHOICES)
+    district_codes = models.JSONField(
+        _("district (municipality codes)"),
+        default=list,
+        help_text=_("全国地方公共団体コード of the municipalities in the cooperative's 地区."),
+    )
+    fiscal_year_start_month = models.PositiveSmallIntegerField(
+        _("first month of the business year"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    invoice_registration_number = models.CharField(
+        _("invoice registration number"), max_length=14, blank=True
+    )
+    dispatch_notified_on = models.DateField(
+        _("dispatch business notification accepted on"),
+        null=True,
+        blank=True,
+        help_text=_("労働者派遣事業届出受理日; dispatch is blocked before this date."),
+    )
+    # Labour settings (domain.md §3); defaults are the statutory ones.
+    working_time_system = models.CharField(
+        _("working-time system"),
+        max_length=20,
+        choices=WorkingTimeSystem.choices,
+        default=WorkingTimeSystem.STANDARD,
+    )
+    rest_day_rule = models.CharField(
+        _("rest-day rule"), max_length=20, choices=RestDayRule.choices, default=RestDayRule.WEEKLY
+    )
+    rest_day_start = models.DateField(
+        _("start date for counting four-week periods"), null=True, blank=True
+    )
+    week_start = models.PositiveSmallIntegerField(
+        _("first day of the working week"),
+        choices=Weekday.choices,
+        default=Weekday.SUNDAY,
+        help_text=_("Sunday unless the work rules (就業規則) name another day."),
+    )
+    legal_holiday = models.PositiveSmallIntegerField(
+        _("legal holiday (法定休日)"),
+        choices=Weekday.choices,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty when the work rules fix none: the last day of a week worked in full is "
+            "then the legal holiday."
+        ),
+    )
+    min_interval_hours = models.PositiveSmallIntegerField(
+        _("minimum rest between shifts (hours)"),
+        default=11,
+        validators=[MinValueValidator(9), MaxValueValidator(24)],
+    )
+    night_start_hour = models.PositiveSmallIntegerField(_("night work starts (hour)"), default=22)
+    night_end_hour = models.PositiveSmallIntegerField(_("night work ends (hour)"), default=5)
+    video_base_url = models.URLField(
+        _("video meeting base address"), default="https://meet.jit.si/", blank=True
+    )
+    use_wareki = models.BooleanField(
+        _("Japanese era dates on documents (和暦)"),
+        default=False,
+        help_text=_("Documents print dates as 令和9年4月1日 instead of 2027年4月1日."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "cooperatives_cooperative"  # the table kept its name when the model moved
+        verbose_name = _("cooperative")
+        verbose_name_plural = _("cooperatives")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def business_year_start(self, day: date) -> date:
+        """The first day of the business year (事業年度) that ``day`` falls in."""
+        m = self.fiscal_year_start_month
+        return date(day.year if day.month >= m else day.year - 1, m, 1)
 
 
 class WorkerHeartbeat(models.Model):

@@ -12,69 +12,35 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django_scopes import scopes_disabled
 from ninja.errors import HttpError
 
-from musubi.cooperatives.models import Cooperative, Membership, Role
-from musubi.core.models import User
+from musubi.core.models import Cooperative, Role, User
 
 View = Callable[..., HttpResponse]
 
 
 class Viewer(Protocol):
-    """Who is looking, for the access functions: a ``Membership`` (platform admins have none).
-
-    A protocol, so apps below the memberships (members, workforce) can state their read rules.
-    """
+    """Who is looking, for the access functions: an ``access.Membership`` (platform admins
+    have none). A protocol, so every app can state its read rules without importing the app
+    that holds memberships (it sits above members and workforce)."""
 
     role: str
     member_business_id: int | None
     worker_id: int | None
+    member_business: Any  # members.MemberBusiness | None
+    worker: Any  # workforce.Worker | None
 
 
 class CoopRequest(HttpRequest):
     """A request inside ``/c/<coop>/``: the middleware has set these two attributes."""
 
     cooperative: Cooperative
-    membership: Membership
+    membership: Viewer
     user: User  # coop_view let only logged-in users through
 
 
-def cooperative_for_user(*, slug: str, user: Any) -> tuple[Cooperative, Membership | None]:
-    """The cooperative named in the URL, if the user belongs to it (or is a platform admin)."""
-    with scopes_disabled():
-        coop = Cooperative.objects.filter(slug=slug).first()
-        if coop is None or not user.is_authenticated:
-            raise Http404
-        membership = (
-            Membership.objects.select_related("member_business", "worker")
-            .filter(cooperative=coop, user=user)
-            .first()
-        )
-    if membership is None and not user.is_superuser:
-        raise Http404
-    return coop, membership
-
-
-def memberships_of(user: Any) -> list[Membership]:
-    with scopes_disabled():
-        return list(
-            Membership.objects.select_related("cooperative", "member_business").filter(user=user)
-        )
-
-
-def user_needs_two_factor(user: Any) -> bool:
-    """Coordinators and platform admins hold everyone's personal data: they must use TOTP."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    with scopes_disabled():
-        return Membership.objects.filter(user=user, role=Role.COORDINATOR).exists()
-
-
 def role_of(request: HttpRequest) -> str | None:
-    membership: Membership | None = getattr(request, "membership", None)
+    membership: Viewer | None = getattr(request, "membership", None)
     if membership is not None:
         return membership.role
     if request.user.is_authenticated and request.user.is_superuser:
@@ -87,7 +53,7 @@ def actor_of(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def viewer_of(request: HttpRequest) -> Membership | None:
+def viewer_of(request: HttpRequest) -> Viewer | None:
     """The caller's membership in the request's cooperative (None for a platform admin)."""
     return getattr(request, "membership", None)
 

@@ -2,19 +2,17 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative, Role
 from musubi.core.forms import LoginForm, TokenForm
-from musubi.core.models import AuditLogEntry
-from musubi.core.navigation import app_waiting_work
+from musubi.core.models import AuditLogEntry, Role
 from musubi.core.redirects import next_url
-from musubi.core.tenancy import CoopRequest, coop_view, memberships_of, role_of
+from musubi.core.tenancy import CoopRequest, coop_view
 from musubi.core.throttle import client_ip, login_attempt_allowed, login_succeeded
 from musubi.core.totp import b32_secret, qr_svg, totp_device_for_setup
 
@@ -34,6 +32,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
             translation.activate(form.user.preferred_language)
         return redirect(next_url(request))
     return render(request, "core/login.html", {"form": form})
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For the proxy's health checks and as the load test's bare Django view: no database."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_POST
@@ -63,48 +66,6 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         "secret": None if confirmed else b32_secret(device),
     }
     return render(request, "core/two_factor.html", context)
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """Send a person with one cooperative straight there; otherwise let them choose."""
-    memberships = memberships_of(request.user)
-    has_talent = hasattr(request.user, "talent")
-    if len(memberships) == 1 and not has_talent:
-        return redirect("coop_home", memberships[0].cooperative.slug)
-    cooperatives = []
-    if request.user.is_superuser:
-        with scopes_disabled():
-            cooperatives = list(Cooperative.objects.all())
-    return render(
-        request,
-        "core/home.html",
-        {"memberships": memberships, "has_talent": has_talent, "cooperatives": cooperatives},
-    )
-
-
-@coop_view()
-def coop_home(request: CoopRequest, coop: str) -> HttpResponse:
-    role = role_of(request)
-    cooperative = request.cooperative
-    context: dict[str, object] = {"role": role, "today": timezone.localdate()}
-    if role in (Role.COORDINATOR, Role.MUNICIPALITY):
-        from musubi.members.models import MemberBusiness, Site
-        from musubi.workforce.models import Worker
-
-        context["counts"] = {
-            "members": MemberBusiness.objects.filter(cooperative=cooperative).count(),
-            "sites": Site.objects.filter(cooperative=cooperative).count(),
-            "workers": Worker.objects.filter(cooperative=cooperative, active=True).count(),
-        }
-    if role == Role.MEMBER:
-        context["member"] = request.membership.member_business
-    if role == Role.WORKER:
-        context["worker"] = request.membership.worker
-    context["waiting"] = app_waiting_work(
-        role=role, cooperative=cooperative, membership=request.membership
-    )
-    return render(request, "core/coop_home.html", context)
 
 
 @coop_view(Role.COORDINATOR)

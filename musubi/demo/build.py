@@ -14,7 +14,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative, Membership, OvertimeAgreement, Role
+from musubi.access.models import Membership
+from musubi.cooperatives.models import OvertimeAgreement
 from musubi.core.japanese import (
     normalize_corporate_number,
     normalize_invoice_registration_number,
@@ -23,7 +24,7 @@ from musubi.core.japanese import (
     normalize_postal_code,
     validate_municipality_code,
 )
-from musubi.core.models import User
+from musubi.core.models import Cooperative, Role, User
 from musubi.demo import data
 from musubi.demo.cocreation import build_cocreation
 from musubi.demo.upsert import BuildReport, Login, upsert

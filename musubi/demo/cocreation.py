@@ -18,7 +18,7 @@ from musubi.cocreation.models import (
     TimeLog,
 )
 from musubi.cocreation.services import written_terms
-from musubi.cooperatives.models import Cooperative
+from musubi.core.models import Cooperative
 from musubi.core.months import previous_month
 from musubi.demo.upsert import BuildReport, upsert
 from musubi.members.models import MemberBusiness

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative
+from musubi.core.models import Cooperative
 from musubi.core.months import next_month
 from musubi.dispatch.models import RequestStatus, StaffingRequest
 from musubi.dispatch.services import staffing_request_save

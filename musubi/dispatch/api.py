@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from musubi.cooperatives.models import Role
 from musubi.core.api import ErrorOut
+from musubi.core.models import Role
 from musubi.core.tenancy import actor_of, api_coop, get_for, role_of, viewer_of
 from musubi.dispatch.models import Roster, StaffingRequest
 from musubi.dispatch.selectors import requests_for

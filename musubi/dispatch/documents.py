@@ -1,8 +1,6 @@
 """Legal documents: 派遣元管理台帳 (CSV / Excel), 就業条件明示書 and 派遣先通知 (PDF)."""
 
-import csv
 import datetime as dt
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -10,9 +8,10 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from musubi.cooperatives.models import Cooperative
 from musubi.cooperatives.selectors import agreement_on
+from musubi.core import exports
 from musubi.core.japanese import format_document_date
+from musubi.core.models import Cooperative
 from musubi.dispatch.models import DispatchTerms, Roster, Shift
 from musubi.members.models import MemberBusiness
 from musubi.workforce.models import ContractType, Worker
@@ -143,26 +142,11 @@ def ledger_rows(*, cooperative: Cooperative, first: dt.date, last: dt.date) -> l
 
 def ledger_csv(rows: list[list[str]]) -> bytes:
     """UTF-8 with BOM so that Excel opens it correctly by double-click (R5.3)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([name for name, _ in LEDGER_COLUMNS])
-    writer.writerows(rows)
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    return exports.csv_bytes([name for name, _ in LEDGER_COLUMNS], rows)
 
 
 def ledger_xlsx(rows: list[list[str]]) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "派遣元管理台帳"
-    ws.append([name for name, _ in LEDGER_COLUMNS])
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return exports.xlsx_bytes([("派遣元管理台帳", [name for name, _ in LEDGER_COLUMNS], rows)])
 
 
 def overtime_text(cooperative: Cooperative, day: dt.date) -> str:

@@ -102,8 +102,9 @@ def roster_days(roster: Roster) -> list[Day]:
 def hours_against_contract(*, cooperative: Any, month: dt.date) -> dict[int, tuple[int, int]]:
     """Per worker id: (minutes worked, contracted minutes) for the month.
 
-    Taken from the compliance rows, so the grid, its exports and the compliance page can never
-    disagree (they once showed 165 h and 160 h for the same worker).
+    Taken from the compliance rows, which the law module (engines/labour) computes, so the grid,
+    its exports and the compliance page can never disagree (they once showed 165 h and 160 h for
+    the same worker).
     """
     return {
         r.worker.pk: (r.month.worked, r.contract_minutes)

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 
 from django.db.models import QuerySet
 
-from musubi.cooperatives.models import Cooperative, OvertimeAgreement, RestDayRule
+from musubi.cooperatives.models import OvertimeAgreement
 from musubi.cooperatives.models import WorkingTimeSystem as WTS
 from musubi.cooperatives.selectors import agreements_for
+from musubi.core.models import Cooperative, RestDayRule
 from musubi.core.months import month_bounds, month_start
 from musubi.dispatch.models import Shift
 from musubi.engines import labour as law

@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Invitation, Role
+from musubi.access.models import Invitation
+from musubi.core.models import Role
 from musubi.core.navigation import NavItem, WaitingItem
 from musubi.dispatch.models import RequestStatus, RosterStatus, Shift, StaffingRequest
+from musubi.dispatch.selectors import compliance_rows
 from musubi.workforce.models import LeaveRequest, LeaveStatus
 
 
@@ -71,6 +73,11 @@ def waiting_work(*, role: str | None, cooperative: Any, membership: Any) -> list
             for i in Invitation.objects.filter(cooperative=cooperative, accepted_at__isnull=True)
             if i.is_open
         ]
+        leave_owed = [
+            r
+            for r in compliance_rows(cooperative=cooperative, month=today)
+            if r.leave is not None and r.leave.five_day_shortfall > 0
+        ]
         return [
             WaitingItem(
                 _("Staffing requests waiting for approval"), url("request_list"), pending.count(),
@@ -84,6 +91,16 @@ def waiting_work(*, role: str | None, cooperative: Any, membership: Any) -> list
                 _("Worked days without confirmed hours"),
                 url("timesheet_list") + f"?month={today:%Y-%m}", unconfirmed.count(),
                 [f"{s.date:%m/%d} {s.worker} {s.site.member.name}" for s in unconfirmed[:LINES]],
+            ),
+            WaitingItem(
+                _("Workers who must still take paid leave (5 days a year)"),
+                url("compliance"), len(leave_owed),
+                [
+                    _("%(worker)s: %(days)s day(s) by %(day)s")
+                    % {"worker": r.worker, "days": f"{r.leave.five_day_shortfall:g}",
+                       "day": f"{r.leave.year_end:%Y/%m/%d}"}
+                    for r in leave_owed[:LINES] if r.leave is not None
+                ],
             ),
             WaitingItem(
                 _("Invitations not yet accepted"), reverse("people", args=[slug]),

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from musubi.cooperatives.models import Cooperative, RestDayRule, WorkingTimeSystem
 from musubi.cooperatives.selectors import agreement_on
+from musubi.core.models import Cooperative, RestDayRule, WorkingTimeSystem
 from musubi.dispatch.labour import agreement
 from musubi.dispatch.models import (
     PROHIBITED_WORK,

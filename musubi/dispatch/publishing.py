@@ -13,9 +13,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from musubi.cooperatives.models import Cooperative, Membership, Role
+from musubi.access.models import Membership
 from musubi.core.audit import audit_record
-from musubi.core.models import AuditLogEntry, User
+from musubi.core.mail import one_line
+from musubi.core.models import AuditLogEntry, Cooperative, Role, User
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift
 from musubi.workforce.models import Worker
 
@@ -77,7 +78,7 @@ def _mail(to: str, template: str, context: dict[str, Any]) -> None:
     with translation.override("ja"):
         body = render_to_string(template, context)
         subject = _("Roster published: %(month)s") % {"month": context["roster"]}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    send_mail(one_line(subject), body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from musubi.cooperatives.models import Cooperative, Role
+from musubi.core.models import Cooperative, Role
 from musubi.core.months import month_bounds, months_from
 from musubi.core.tenancy import Viewer
 from musubi.dispatch.findings import finding_text

@@ -12,9 +12,8 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record
-from musubi.core.models import AuditLogEntry, User
+from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.core.months import month_bounds
 from musubi.dispatch.findings import finding_text, hours
 from musubi.dispatch.labour import findings_added, work_day
@@ -374,12 +373,23 @@ def shift_remove(*, shift: Shift, actor: User) -> None:
     shift.delete()
 
 
-@transaction.atomic
 def shift_swap(*, shift: Shift, worker: Worker, actor: User) -> list[str]:
     """Give ``shift`` to ``worker``; if that worker already works that day in this roster, the
     two exchange their shifts. Every resulting shift passes the same checks as a new one, and
     on any refusal nothing changes. Returns the warnings."""
+    try:
+        return _shift_swap(shift=shift, worker=worker, actor=actor)
+    except OperationalError as error:  # a concurrent writer on SQLite, as in shift_assign
+        raise ValidationError(
+            _("Another coordinator is changing this roster right now; please try again.")
+        ) from error
+
+
+@transaction.atomic
+def _shift_swap(*, shift: Shift, worker: Worker, actor: User) -> list[str]:
     roster = shift.roster
+    # Taken before anything is removed, so a concurrent edit of this roster waits (PostgreSQL).
+    Roster.objects.select_for_update().filter(pk=roster.pk).first()
     if worker.pk == shift.worker_id:
         raise ValidationError(_("Choose another worker."))
     other = Shift.objects.filter(roster=roster, worker=worker, date=shift.date).first()

@@ -14,8 +14,7 @@ from django.tasks import task
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from musubi.cooperatives.models import Cooperative
-from musubi.core.models import User
+from musubi.core.models import Cooperative, User
 from musubi.dispatch.models import Roster, RosterRun, RunStatus
 from musubi.dispatch.problem import (
     UNDER_WEIGHT,

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from musubi.cooperatives.models import Role
 from musubi.core.forms import add_validation_error, flash_errors
+from musubi.core.models import Role
 from musubi.core.months import next_month, parse_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import selectors

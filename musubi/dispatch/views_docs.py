@@ -1,14 +1,13 @@
 """Compliance page and exports, the ledger, and the PDF notices."""
 
-import csv
 import datetime as dt
-import io
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Role
+from musubi.core import exports
+from musubi.core.models import Role
 from musubi.core.months import month_bounds, month_or_current
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import documents
@@ -49,37 +48,26 @@ COMPLIANCE_HEADER = [
 def compliance_csv(request: CoopRequest, coop: str) -> HttpResponse:
     """The compliance page as CSV: the 37条 premium buckets per worker for payroll."""
     month = _month(request)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COMPLIANCE_HEADER)
+    rows: list[list[object]] = []
     for r in compliance_rows(cooperative=request.cooperative, month=month):
         m, lv = r.month, r.leave
-        writer.writerow([
+        rows.append([
             str(r.worker), _h(m.worked), _h(r.contract_minutes), _h(m.overtime), _h(m.over_60h),
             _h(m.holiday), _h(m.night), _h(m.overtime_night), _h(m.over_60h_night),
             _h(m.holiday_night), m.days_worked, _h(r.year_overtime),
             lv.granted_on if lv else "", lv.days if lv else "", f"{lv.taken:g}" if lv else "",
             f"{lv.five_day_shortfall:g}" if lv else "", " / ".join(r.warnings),
         ])  # fmt: skip
-    response = HttpResponse(
-        b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="compliance-{month:%Y-%m}.csv"'
-    return response
+    body = exports.csv_bytes(COMPLIANCE_HEADER, rows)
+    return exports.download(body, filename=f"compliance-{month:%Y-%m}.csv", kind="csv")
 
 
 @coop_view(C)
 def ledger(request: CoopRequest, coop: str, fmt: str) -> HttpResponse:
     first, last = month_bounds(_month(request))
     rows = documents.ledger_rows(cooperative=request.cooperative, first=first, last=last)
-    if fmt == "xlsx":
-        body = documents.ledger_xlsx(rows)
-        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        body, kind = documents.ledger_csv(rows), "text/csv; charset=utf-8"
-    response = HttpResponse(body, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="ledger-{first:%Y-%m}.{fmt}"'
-    return response
+    body = documents.ledger_xlsx(rows) if fmt == "xlsx" else documents.ledger_csv(rows)
+    return exports.download(body, filename=f"ledger-{first:%Y-%m}.{fmt}", kind=fmt)
 
 
 @coop_view(C)

@@ -11,8 +11,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from musubi.cooperatives.models import Role
 from musubi.core.exports import csv_bytes, download, wants_cp932, xlsx_bytes
+from musubi.core.models import Role
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch import exports
 from musubi.dispatch.forms import CellForm, ShiftAddForm, ShiftSwapForm
@@ -25,6 +25,7 @@ from musubi.dispatch.services import (
     shift_swap,
     shift_swap_problems,
 )
+from musubi.dispatch.views_people import timesheet_scope
 
 C = Role.COORDINATOR
 
@@ -193,7 +194,5 @@ def roster_export(request: CoopRequest, coop: str, roster_pk: int, fmt: str) -> 
 
 @coop_view(C, Role.MEMBER, Role.WORKER)
 def timesheet_export(request: CoopRequest, coop: str, fmt: str) -> HttpResponse:
-    from musubi.dispatch.views_people import timesheet_scope
-
     shifts, first = timesheet_scope(request)
     return _spreadsheet(request, fmt, f"timesheets-{first:%Y-%m}", exports.timesheet_sheets(shifts))

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
-from musubi.cooperatives.models import Cooperative, Role
 from musubi.core.forms import add_validation_error, flash_errors
+from musubi.core.models import Cooperative, Role
 from musubi.core.months import month_bounds, month_or_current, next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import ical
@@ -36,7 +36,7 @@ C, M, W = Role.COORDINATOR, Role.MEMBER, Role.WORKER
 
 
 def _me(request: CoopRequest) -> Worker:
-    worker = request.membership.worker if request.membership else None
+    worker: Worker | None = request.membership.worker if request.membership else None
     if worker is None:
         raise Http404
     return worker

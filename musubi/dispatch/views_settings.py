@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from musubi.cooperatives.forms import OvertimeAgreementForm
-from musubi.cooperatives.models import Role, WorkingTimeSystem
+from musubi.access.forms import OvertimeAgreementForm
 from musubi.cooperatives.selectors import agreements_for
 from musubi.core.crud import Column, form_page, list_page
 from musubi.core.forms import flash_errors
+from musubi.core.models import Role, WorkingTimeSystem
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch.documents import terms_for
 from musubi.dispatch.forms import DesignatedPeriodForm, DispatchTermsForm

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from musubi.cooperatives.models import Role
 from musubi.core.api import ErrorOut
 from musubi.core.audit import audited_save
+from musubi.core.models import Role
 from musubi.core.tenancy import actor_of, api_coop, viewer_of
 from musubi.members.forms import MemberBusinessForm
 from musubi.members.models import Site

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from musubi.cooperatives.models import Cooperative
 from musubi.core.forms import DateInput, JapaneseFieldsMixin
+from musubi.core.models import Cooperative
 from musubi.members.models import MemberBusiness, Site
 
 

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
-from musubi.cooperatives.models import Cooperative, Role
+from musubi.core.models import Cooperative, Role
 from musubi.core.tenancy import Viewer
 from musubi.members.models import MemberBusiness, Site
 

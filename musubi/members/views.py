@@ -3,8 +3,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Role
 from musubi.core.crud import Column, form_page, list_page
+from musubi.core.models import Role
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.members.forms import MemberBusinessForm, SiteForm
 from musubi.members.models import MemberBusiness, Site

@@ -7,8 +7,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from musubi.cooperatives.models import Cooperative
 from musubi.core.japanese import PREFECTURE_CHOICES
+from musubi.core.models import Cooperative
 from musubi.talent.models import Motivation, Talent, Window
 
 LANGUAGE_CHOICES = [("ja", "日本語"), ("en", "English"), ("zh", "中文"), ("ko", "한국어")]

@@ -8,9 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative
 from musubi.core.audit import audit_record, audited_save
-from musubi.core.models import AuditLogEntry, User
+from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.talent.models import Talent, TalentConsent
 from musubi.talent.tasks import talent_embed
 

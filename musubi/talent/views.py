@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative
 from musubi.core.forms import add_validation_error
+from musubi.core.models import Cooperative
 from musubi.core.tenancy import actor_of
 from musubi.talent import services
 from musubi.talent.decorators import talent_view

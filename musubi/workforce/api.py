@@ -6,7 +6,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from musubi.cooperatives.models import Role
+from musubi.core.models import Role
 from musubi.core.tenancy import api_coop, get_for
 from musubi.workforce.models import Worker
 

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from musubi.cooperatives.models import Role
 from musubi.core.audit import audited_save
 from musubi.core.crud import Column, form_page, list_page
+from musubi.core.models import Role
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.workforce.forms import QualificationForm, WorkerForm
 from musubi.workforce.models import Qualification, Worker

@@ -21,12 +21,13 @@ def test_the_invitation_is_rfc5545_with_crlf_folded_lines_and_escaped_text() -> 
         summary="顔合わせ; ワイン, 通販",
         description="一行目\n二行目" * 10,
         url="https://meet.jit.si/musubi-abc",
-        organizer="office@example.jp",
+        organizer=("テスト町協同組合", "office@example.jp"),
         attendees=[("山田 里美", "satomi@example.jp")],
     )
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
     assert "\n" not in text.replace("\r\n", "")
-    assert "DTSTART:20270406T110000Z" in text  # 20:00 in Tokyo is 11:00 UTC
+    assert "DTSTART;TZID=Asia/Tokyo:20270406T200000" in text
+    assert "BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo" in text
     assert "METHOD:REQUEST" in text
     assert "SUMMARY:顔合わせ\\; ワイン\\, 通販" in text
     for line in text.split("\r\n"):
@@ -34,6 +35,26 @@ def test_the_invitation_is_rfc5545_with_crlf_folded_lines_and_escaped_text() -> 
     unfolded = text.replace("\r\n ", "")
     assert "DESCRIPTION:" + "一行目\\n二行目" * 10 in unfolded
     assert "mailto:satomi@example.jp" in unfolded
+    assert "ORGANIZER;CN=テスト町協同組合:mailto:office@example.jp" in unfolded
+
+
+def test_a_name_with_a_line_break_cannot_add_a_property_to_the_invitation() -> None:
+    start = dt.datetime(2027, 4, 6, 20, 0, tzinfo=TOKYO)
+    text = ics.invitation(
+        uid="room@musubi",
+        start=start,
+        end=start + dt.timedelta(hours=1),
+        summary="顔合わせ\r\nORGANIZER:mailto:evil@example.com",
+        description="",
+        url="https://meet.jit.si/musubi-abc",
+        organizer=("組合", "office@example.jp"),
+        attendees=[('山田\nORGANIZER:mailto:evil@example.com\r\n"x', "satomi@example.jp")],
+    )
+    lines = text.replace("\r\n ", "").split("\r\n")
+    assert [line for line in lines if line.startswith("ORGANIZER")] == [
+        "ORGANIZER;CN=組合:mailto:office@example.jp"
+    ]
+    assert not any(line.startswith(("x", '"')) for line in lines)
 
 
 def test_common_slots_lie_in_every_participants_window_in_tokyo_time() -> None:

@@ -9,7 +9,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Invitation, Membership, Role
+from musubi.access.models import Invitation, Membership
+from musubi.core.models import Role
 from tests.conftest import Town
 from tests.factories import PASSWORD
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Cooperative, Membership, Role
+from musubi.access.models import Membership
 from musubi.core.japanese import (
     corporate_number_is_valid,
     normalize_invoice_registration_number,
@@ -20,7 +20,7 @@ from musubi.core.japanese import (
     normalize_postal_code,
     validate_municipality_code,
 )
-from musubi.core.models import User
+from musubi.core.models import Cooperative, Role, User
 from musubi.demo import data
 from musubi.members.models import MemberBusiness, Site
 from musubi.talent.models import Talent

@@ -7,7 +7,8 @@ from django.core import mail
 from django.test import Client
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Invitation, Membership, Role
+from musubi.access.models import Invitation, Membership
+from musubi.core.models import Role
 from tests.conftest import Town
 from tests.factories import PASSWORD
 

@@ -23,7 +23,7 @@ PLATFORM_WIDE = {
     "core.LoginThrottle": "throttling happens before anyone is known",
     "core.WorkerHeartbeat": "task workers serve every cooperative; no cooperative data",
     "core.ScheduledSlot": "periodic jobs are platform-wide; no cooperative data",
-    "cooperatives.Cooperative": "the tenant itself",
+    "core.Cooperative": "the tenant itself",
     "talent.Talent": "a city talent works with several cooperatives",
 }
 
@@ -40,6 +40,7 @@ NON_TENANT_ROUTES = {
     "invitation_accept": "an unguessable token sent to one email address",
     "set_language": "public",
     "api:me": "the visitor's own memberships",
+    "healthz": "answers ok and reads nothing",
     "api:openapi-json": "the schema, no data",
     "api:api-root": "an index of the API, no data",
     "api:openapi-view": "the schema, no data",

@@ -82,3 +82,11 @@ def test_wareki_prints_the_first_year_as_gannen_and_switches_on_1_may_2019() -> 
 def test_public_holidays_come_from_jpholiday() -> None:
     assert j.holiday_name(dt.date(2026, 9, 22)) == "国民の休日"
     assert j.holiday_name(dt.date(2026, 9, 24)) is None
+
+
+def test_document_dates_follow_the_cooperatives_choice_of_era() -> None:
+    day = dt.date(2027, 4, 1)
+    assert j.format_document_date(day, wareki=True) == "令和9年4月1日"
+    assert j.format_document_date(day, wareki=False) == "2027年4月1日"
+    assert j.format_document_date(day, wareki=True, day=False) == "令和9年4月"
+    assert j.format_document_date(dt.date(2019, 5, 1), wareki=True, day=False) == "令和元年5月"

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from musubi.cooperatives.models import Cooperative
+from musubi.core.models import Cooperative
 from musubi.core.months import (
     month_bounds,
     month_or_current,

@@ -98,3 +98,32 @@ def test_the_compliance_page_shows_the_month_and_the_business_year(
     )
     assert page.status_code == 200
     assert str(town_a.worker) in page.text and "36条" in page.text
+
+
+FORMULA = '=HYPERLINK("https://evil.example/","請求書")'
+
+
+@pytest.fixture
+def formula_title(town_a: Town) -> Any:
+    from tests.dispatch.factories import StaffingRequestFactory
+
+    with scopes_disabled():
+        request = StaffingRequestFactory(site=town_a.site, title=FORMULA)
+        return shift_in(town_a, request=request)
+
+
+def test_a_request_title_that_is_a_formula_stays_text_in_the_ledger_csv_and_xlsx(
+    town_a: Town, formula_title: Any, as_user: Any
+) -> None:
+    client = as_user(town_a.coordinator)
+    base = f"/c/{town_a.cooperative.slug}/dispatch/ledger"
+    csv_rows = list(
+        csv.reader(io.StringIO(client.get(f"{base}.csv?month=2027-04").content[3:].decode()))
+    )
+    workbook = load_workbook(io.BytesIO(client.get(f"{base}.xlsx?month=2027-04").content))
+    assert workbook.active is not None
+    xlsx_rows = list(workbook.active.iter_rows())
+    for cells in (csv_rows[1], [c.value for c in xlsx_rows[1]]):
+        assert "'" + FORMULA in cells
+        assert not any(str(c).startswith(("=", "+", "-", "@")) for c in cells if c)
+    assert all(cell.data_type != "f" for cell in xlsx_rows[1])

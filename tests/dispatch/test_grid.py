@@ -242,3 +242,34 @@ def test_members_and_workers_cannot_use_the_grid(january: Any, as_user: Any) -> 
     town, roster, _req = january
     for user in (town.member_user, town.worker_user):
         assert as_user(user).get(_url(town, roster, "roster.xlsx")).status_code in {403, 404}
+
+
+def test_wareki_is_a_cooperative_setting_used_by_the_documents(january: Any, as_user: Any) -> None:
+    town, roster, _req = january
+    client = as_user(town.coordinator)
+    slug = town.cooperative.slug
+    settings_page = client.get(f"/c/{slug}/settings/").content.decode()
+    assert 'name="use_wareki"' in settings_page and "書類の日付を和暦で表示" in settings_page
+    assert "2028年1月" in client.get(_url(town, roster, "print/")).content.decode()
+    with scopes_disabled():
+        town.cooperative.use_wareki = True
+        town.cooperative.save()
+    printed = client.get(_url(town, roster, "print/")).content.decode()
+    assert "勤務表 令和10年1月" in printed
+    ledger = client.get(f"/c/{slug}/dispatch/ledger.csv?month=2028-01").content.decode("utf-8-sig")
+    assert "令和10年1月4日〜令和10年1月4日" in ledger
+
+
+def test_approved_leave_shows_in_the_workers_row(january: Any, as_user: Any) -> None:
+    from musubi.workforce.models import LeaveRequest
+
+    town, roster, _req = january
+    with scopes_disabled():
+        LeaveRequest.objects.create(
+            cooperative=town.cooperative, worker=town.worker, kind="paid", status="approved",
+            start_date=dt.date(2028, 1, 6), end_date=dt.date(2028, 1, 6),
+        )  # fmt: skip
+    html = as_user(town.coordinator).get(_url(town, roster)).content.decode()
+    row = html[html.index(f'data-worker="{town.worker.pk}" data-date="2028-01-06"') - 300 :]
+    assert "年次有給休暇" in row[:300]  # the cell's tooltip names the kind of leave
+    assert '<span class="leave">休</span>' in row[:700]

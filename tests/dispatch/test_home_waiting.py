@@ -6,7 +6,7 @@ from typing import Any
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.models import Invitation
+from musubi.access.models import Invitation
 from musubi.workforce.models import LeaveRequest
 from tests.conftest import Town
 from tests.dispatch.factories import (
@@ -71,6 +71,29 @@ def test_nothing_waiting_says_so_and_another_cooperative_sees_none_of_it(
     town_a: Town, town_b: Town, as_user: Any
 ) -> None:
     _month(town_a)
+    with scopes_disabled():
+        town_b.worker.hire_date = timezone.localdate() - dt.timedelta(days=30)  # no leave yet
+        town_b.worker.save()
     page = as_user(town_b.coordinator).get(f"/c/{town_b.cooperative.slug}/").text
     assert "今、対応が必要なものはありません。" in page and "繁忙期の配膳" not in page
     assert as_user(town_b.coordinator).get(f"/c/{town_a.cooperative.slug}/").status_code == 404
+
+
+def test_the_coordinator_home_names_workers_still_owed_five_days_of_leave(
+    town_a: Town, as_user: Any
+) -> None:
+    from musubi.dispatch.selectors import compliance_rows
+
+    with scopes_disabled():
+        town_a.worker.hire_date = timezone.localdate() - dt.timedelta(days=800)
+        town_a.worker.save()
+        rows = compliance_rows(cooperative=town_a.cooperative, month=timezone.localdate())
+        owed = [r for r in rows if r.leave and r.leave.five_day_shortfall > 0]
+    page = as_user(town_a.coordinator).get(f"/c/{town_a.cooperative.slug}/").text
+    section = page[page.index('id="waiting"') :]
+    # Hired over two years ago with no leave taken: the law says days are still owed.
+    assert owed
+    assert "年5日の有給休暇をまだ取得させる必要がある職員" in section
+    assert str(town_a.worker) in section
+    leave = owed[0].leave
+    assert leave is not None and f"あと{leave.five_day_shortfall:g}日" in section

@@ -38,5 +38,12 @@ def page(browser: Browser, live_server: Any) -> Iterator[Page]:
     context = browser.new_context(locale="ja-JP", viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Every journey also proves the pages keep to the Content Security Policy.
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     yield page
     context.close()
+    assert not violations, violations

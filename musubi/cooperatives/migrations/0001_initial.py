@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import musubi.cooperatives.models
+import musubi.access.models
 from django.db import migrations, models
 
 
@@ -60,9 +60,9 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(max_length=254, verbose_name='email address')),
                 ('role', models.CharField(choices=[('coordinator', 'Coordinator'), ('member', 'Member business user'), ('worker', 'Worker'), ('municipality', 'Municipality viewer')], max_length=20, verbose_name='role')),
-                ('token', models.CharField(default=musubi.cooperatives.models._new_token, max_length=64, unique=True)),
+                ('token', models.CharField(default=musubi.access.models._new_token, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField(default=musubi.cooperatives.models._default_expiry)),
+                ('expires_at', models.DateTimeField(default=musubi.access.models._default_expiry)),
                 ('accepted_at', models.DateTimeField(blank=True, null=True)),
                 ('cooperative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='cooperatives.cooperative', verbose_name='cooperative')),
             ],

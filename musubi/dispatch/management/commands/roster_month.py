@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_scopes import scope
 
-from musubi.cooperatives.models import Cooperative
+from musubi.core.models import Cooperative
 from musubi.core.months import month_bounds, parse_month
 from musubi.dispatch.models import Roster
 from musubi.dispatch.problem import build_problem

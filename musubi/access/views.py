@@ -1,28 +1,37 @@
+"""The door into a cooperative: the home pages, people and invitations, and the cooperative's
+settings."""
+
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from musubi.cooperatives.forms import (
+from musubi.access.forms import (
     AcceptInvitationForm,
     CooperativeSettingsForm,
     InvitationForm,
 )
-from musubi.cooperatives.models import Invitation, Membership, Role
-from musubi.cooperatives.services import (
+from musubi.access.models import Invitation, Membership
+from musubi.access.selectors import memberships_of
+from musubi.access.services import (
     invitation_accept,
     invitation_accept_existing,
     invitation_create,
 )
 from musubi.core.crud import form_page
 from musubi.core.forms import add_validation_error
-from musubi.core.models import User
-from musubi.core.tenancy import CoopRequest, coop_view
+from musubi.core.models import Cooperative, Role, User
+from musubi.core.navigation import app_waiting_work
+from musubi.core.tenancy import CoopRequest, coop_view, role_of
+from musubi.members.models import MemberBusiness, Site
+from musubi.workforce.models import Worker
 
 
 @coop_view(Role.COORDINATOR)
@@ -103,3 +112,42 @@ def _accept_existing(request: HttpRequest, invitation: Invitation) -> HttpRespon
         "cooperatives/accept_existing.html",
         {"invitation": invitation, "own": own, "login_url": login_url},
     )
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send a person with one cooperative straight there; otherwise let them choose."""
+    memberships = memberships_of(request.user)
+    has_talent = hasattr(request.user, "talent")
+    if len(memberships) == 1 and not has_talent:
+        return redirect("coop_home", memberships[0].cooperative.slug)
+    cooperatives = []
+    if request.user.is_superuser:
+        with scopes_disabled():
+            cooperatives = list(Cooperative.objects.all())
+    return render(
+        request,
+        "core/home.html",
+        {"memberships": memberships, "has_talent": has_talent, "cooperatives": cooperatives},
+    )
+
+
+@coop_view()
+def coop_home(request: CoopRequest, coop: str) -> HttpResponse:
+    role = role_of(request)
+    cooperative = request.cooperative
+    context: dict[str, object] = {"role": role, "today": timezone.localdate()}
+    if role in (Role.COORDINATOR, Role.MUNICIPALITY):
+        context["counts"] = {
+            "members": MemberBusiness.objects.filter(cooperative=cooperative).count(),
+            "sites": Site.objects.filter(cooperative=cooperative).count(),
+            "workers": Worker.objects.filter(cooperative=cooperative, active=True).count(),
+        }
+    if role == Role.MEMBER:
+        context["member"] = request.membership.member_business
+    if role == Role.WORKER:
+        context["worker"] = request.membership.worker
+    context["waiting"] = app_waiting_work(
+        role=role, cooperative=cooperative, membership=request.membership
+    )
+    return render(request, "core/coop_home.html", context)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django_scopes import scope
 
-from musubi.core.tenancy import cooperative_for_user, user_needs_two_factor
+from musubi.access.selectors import cooperative_for_user, user_needs_two_factor
 
 TENANT_KWARG = "coop"
 

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from musubi.cooperatives.models import Cooperative, Invitation, Membership, Role
+from musubi.access.models import Invitation, Membership
 from musubi.core.audit import audit_record
-from musubi.core.models import AuditLogEntry, User
+from musubi.core.mail import one_line
+from musubi.core.models import AuditLogEntry, Cooperative, Role, User
 from musubi.members.models import MemberBusiness
 
 
@@ -47,7 +48,7 @@ def invitation_create(
     context = {"cooperative": cooperative, "link": link, "invitation": invitation}
     transaction.on_commit(
         lambda: send_mail(
-            subject=_("Invitation to %(name)s on Musubi") % {"name": cooperative.name},
+            subject=one_line(_("Invitation to %(name)s on Musubi") % {"name": cooperative.name}),
             message=render_to_string("cooperatives/invitation_email.txt", context),
             from_email=None,
             recipient_list=[email],

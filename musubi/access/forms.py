@@ -5,9 +5,10 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from musubi.cooperatives.models import Cooperative, OvertimeAgreement, Role
+from musubi.cooperatives.models import OvertimeAgreement
 from musubi.core import japanese
 from musubi.core.forms import DateInput, JapaneseFieldsMixin
+from musubi.core.models import Cooperative, Role
 from musubi.members.models import MemberBusiness
 
 

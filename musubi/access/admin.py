@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from musubi.cooperatives.models import Cooperative, Invitation, Membership
+from musubi.access.models import Invitation, Membership
+from musubi.core.models import Cooperative
 from musubi.core.scoped_admin import ScopedModelAdmin
 
 
