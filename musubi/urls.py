@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
 from musubi.access import views as coop_views
+from musubi.access import views_tokens
 from musubi.api.api import api
 from musubi.cocreation.talent_urls import urlpatterns as talent_cocreation_urls
 from musubi.core import views as core_views
@@ -39,6 +40,10 @@ account = [
         name="password_reset_complete",
     ),
     path("invitation/<str:token>/", coop_views.invitation_accept_view, name="invitation_accept"),
+    path("api-tokens/", views_tokens.api_tokens, name="api_tokens"),
+    path(
+        "api-tokens/<int:pk>/revoke/", views_tokens.api_token_revoke_view, name="api_token_revoke"
+    ),
 ]
 
 cooperative: list[URLPattern | URLResolver] = [

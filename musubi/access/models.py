@@ -94,3 +94,30 @@ class Invitation(TenantModel):
 
     def __str__(self) -> str:
         return self.email
+
+
+class ApiToken(models.Model):
+    """A personal access token for the API: one person, one cooperative, read or read/write.
+
+    Only the SHA-256 of the token is stored (the token is 32 random bytes, so a fast hash is
+    enough); the token itself is shown once, when it is made. Revoking keeps the row for the
+    record. Looked up by its hash before any cooperative is known, so not scope-managed.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    cooperative = models.ForeignKey("core.Cooperative", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12)
+    digest = models.CharField(max_length=64, unique=True)
+    can_write = models.BooleanField(_("may change data"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

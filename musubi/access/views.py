@@ -19,7 +19,7 @@ from musubi.access.forms import (
     InvitationForm,
 )
 from musubi.access.models import Invitation, Membership
-from musubi.access.selectors import memberships_of
+from musubi.access.selectors import memberships_of, user_needs_two_factor
 from musubi.access.services import (
     invitation_accept,
     invitation_accept_existing,
@@ -96,6 +96,9 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
 def _accept_existing(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     user = request.user
     own = user.is_authenticated and user.email.lower() == invitation.email.lower()
+    if own and user_needs_two_factor(user) and not user.is_verified():  # type: ignore[union-attr]
+        # /account/ pages are open before the second factor; joining a cooperative is not.
+        return redirect(reverse("two_factor") + "?" + urlencode({"next": request.path}))
     if own and request.method == "POST":
         try:
             with scopes_disabled():

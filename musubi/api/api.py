@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from musubi.access.api import router as core_router
+from musubi.access.tokens import api_token_auth
 from musubi.cocreation.api import router as cocreation_router
 from musubi.cocreation.talent_api import router as talent_router
 from musubi.dispatch.api import router as dispatch_router
@@ -14,7 +15,8 @@ from musubi.workforce.api import router as workforce_router
 api = NinjaAPI(
     title="Musubi API",
     version="1",
-    auth=django_auth,
+    # A personal access token (Authorization: Bearer msb_…) or the browser session.
+    auth=[api_token_auth, django_auth],
     urls_namespace="api",
     docs_url="/docs",
 )

@@ -9,13 +9,13 @@ from collections.abc import Iterable, Sequence
 from django.db.models import QuerySet
 
 from musubi.cooperatives.models import OvertimeAgreement
-from musubi.cooperatives.models import WorkingTimeSystem as WTS
 from musubi.cooperatives.selectors import agreements_for
 from musubi.core.models import Cooperative, RestDayRule
+from musubi.core.models import WorkingTimeSystem as WTS
 from musubi.core.months import month_bounds, month_start
 from musubi.dispatch.models import Shift
 from musubi.engines import labour as law
-from musubi.engines.labour.leave import working_days
+from musubi.engines.labour.leave import paid_leave, working_days
 from musubi.workforce.models import LeaveKind, LeaveRequest, LeaveStatus, Worker
 
 # Months of history loaded before a period: the 2–6-month averages of 36条6項3号 need six.
@@ -220,3 +220,20 @@ def day_findings(cooperative: Cooperative, worker: Worker, day: dt.date) -> list
     first, last = month_bounds(day)
     result = evaluate_workers(cooperative, [worker], first, last, as_of=last)[worker.pk]
     return [f for f in result.findings if f.first <= day <= f.last and f.rule != "R3.9"]
+
+
+def leave_book(cooperative: Cooperative, today: dt.date) -> list[tuple[Worker, law.LeaveYear]]:
+    """年次有給休暇管理簿 (労基則24条の7): every grant of the last three years per worker, with
+    the dates taken in its year; former workers stay, the book is kept for three years."""
+    workers = list(Worker.objects.filter(cooperative=cooperative))
+    leaves = paid_leave_of(workers)
+    since = today.replace(year=today.year - 3)
+    out = []
+    for w in workers:
+        years, _ = paid_leave(
+            labour_worker(w),
+            leave_days(leaves.get(w.pk, []), w, cooperative.legal_holiday),
+            today,
+        )
+        out += [(w, y) for y in years if y.year_end >= since]
+    return out

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 
 from musubi.cooperatives.selectors import agreement_on
 from musubi.core.models import Cooperative, RestDayRule, WorkingTimeSystem
-from musubi.dispatch.labour import agreement
+from musubi.dispatch.labour import agreement, labour_settings
 from musubi.dispatch.models import (
     PROHIBITED_WORK,
     CalendarDay,
@@ -27,6 +27,7 @@ from musubi.dispatch.models import (
     StaffingRequest,
 )
 from musubi.engines.labour.caps import monthly_cap_minutes
+from musubi.engines.labour.hours import DAILY
 from musubi.engines.rostering import model as m
 from musubi.workforce.models import (
     Availability,
@@ -177,7 +178,25 @@ def _labour(coop: Cooperative, start: dt.date, horizon: int) -> m.LabourRules:
         month_days=horizon,
         # R3.5: at most 280 working days in the (one-year) variable period.
         annual_days=m.Rule("hard", 280, 0) if variable else m.Rule("off", 280),
+        # Weeks and 4-week blocks on the cooperative's fixed cycle (R3.3), and the monthly cap
+        # on legal overtime as the law module counts it (R3.1, R3.4).
+        week_start_day=-week_offset(coop, start),
+        block_start_day=-block_offset(coop, start),
+        legal_overtime=True,
     )
+
+
+def week_offset(coop: Cooperative, start: dt.date) -> int:
+    """Days from the start of the fixed-cycle week holding ``start`` to ``start``."""
+    return (start.weekday() - coop.week_start) % 7
+
+
+def block_offset(coop: Cooperative, start: dt.date) -> int:
+    """Days from the start of the rest-day block (week, or 4 weeks from the 起算日) to ``start``."""
+    if coop.rest_day_rule != RestDayRule.FOUR_IN_FOUR_WEEKS:
+        return week_offset(coop, start)
+    origin = labour_settings(coop).rest_origin or start
+    return (start - origin).days % 28
 
 
 def _requests_in(coop: Cooperative, start: dt.date, end: dt.date) -> list[StaffingRequest]:
@@ -210,27 +229,35 @@ def _blocked_days(
 
 
 def _histories(coop: Cooperative, workers: list[Worker], start: dt.date) -> dict[int, m.History]:
-    """What each worker did before the period, so runs and rests across months are checked."""
+    """What each worker did before the period, so runs, rests, weeks and 4-week blocks across
+    months are checked whole."""
     year_start = coop.business_year_start(start)
     # Runs and rests look back across a year boundary too; the annual count does not.
     since = min(year_start, start - dt.timedelta(days=31))
+    week_from = start - dt.timedelta(days=week_offset(coop, start))
+    block_from = start - dt.timedelta(days=block_offset(coop, start))
     rows = Shift.objects.filter(worker__in=workers, date__gte=since, date__lt=start).values_list(
-        "worker_id", "date", "end_time"
+        "worker_id", "date", "start_time", "end_time", "break_minutes"
     )
-    days: dict[int, dict[dt.date, dt.time]] = {}
-    for wid, day, end in rows:
-        days.setdefault(wid, {})[day] = end
+    days: dict[int, dict[dt.date, tuple[dt.time, int]]] = {}
+    for wid, day, begin, end, brk in rows:
+        length = max(0, minutes(end) - minutes(begin) - brk)
+        days.setdefault(wid, {})[day] = (end, length)
     out = {}
     for wid, worked in days.items():
         run = 0
         while start - dt.timedelta(days=run + 1) in worked:
             run += 1
         last = max(worked)
+        week = [mins for d, (_, mins) in worked.items() if d >= week_from]
         out[wid] = m.History(
             consecutive_days_worked=run,
             consecutive_days_off=(start - last).days - 1,
-            last_shift_end=(last - start).days * 1440 + minutes(worked[last]),
+            last_shift_end=(last - start).days * 1440 + minutes(worked[last][0]),
             days_worked_this_year=sum(1 for d in worked if d >= year_start),
+            week_minutes=sum(week),
+            week_within_minutes=sum(min(x, DAILY) for x in week),
+            block_days_worked=sum(1 for d in worked if d >= block_from),
         )
     return out
 

@@ -293,17 +293,20 @@ def shift_problems(
         return [
             _("%(worker)s already has a shift on %(day)s.") % {"worker": worker, "day": date}
         ], []
-    hard, soft = shift_check(roster=roster, add=(worker, request, date))
-    if hard:
-        return [_("This change breaks a roster rule: %(rules)s") % {"rules": "; ".join(hard)}], soft
+    # The law first, in its own words (musubi.engines.labour); then the roster's other rules.
     planned = work_day(
         date, request.start_time, request.end_time, request.break_minutes,
         exempt=request.site.member.exempt_41_1,
     )  # fmt: skip
     added = findings_added(roster.cooperative, worker, date, add=[planned])
     errors = [finding_text(f) for f in added if f.hard]
-    soft += [finding_text(f) for f in added if not f.hard]
-    return errors, soft
+    warnings = [finding_text(f) for f in added if not f.hard]
+    if errors:
+        return errors, warnings
+    hard, soft = shift_check(roster=roster, add=(worker, request, date))
+    if hard:
+        return [_("This change breaks a roster rule: %(rules)s") % {"rules": "; ".join(hard)}], soft
+    return [], warnings + soft
 
 
 def shift_assign(

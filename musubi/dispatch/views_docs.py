@@ -2,15 +2,16 @@
 
 import datetime as dt
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from musubi.core import exports
 from musubi.core.models import Role
 from musubi.core.months import month_bounds, month_or_current
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
-from musubi.dispatch import documents
+from musubi.dispatch import documents, labour
 from musubi.dispatch.models import Roster
 from musubi.dispatch.selectors import business_year_months, compliance_rows
 from musubi.members.models import MemberBusiness
@@ -44,10 +45,7 @@ COMPLIANCE_HEADER = [
 ]  # fmt: skip
 
 
-@coop_view(C)
-def compliance_csv(request: CoopRequest, coop: str) -> HttpResponse:
-    """The compliance page as CSV: the 37条 premium buckets per worker for payroll."""
-    month = _month(request)
+def _compliance_rows(request: CoopRequest, month: dt.date) -> list[list[object]]:
     rows: list[list[object]] = []
     for r in compliance_rows(cooperative=request.cooperative, month=month):
         m, lv = r.month, r.leave
@@ -58,8 +56,50 @@ def compliance_csv(request: CoopRequest, coop: str) -> HttpResponse:
             lv.granted_on if lv else "", lv.days if lv else "", f"{lv.taken:g}" if lv else "",
             f"{lv.five_day_shortfall:g}" if lv else "", " / ".join(r.warnings),
         ])  # fmt: skip
-    body = exports.csv_bytes(COMPLIANCE_HEADER, rows)
+    return rows
+
+
+@coop_view(C)
+def compliance_csv(request: CoopRequest, coop: str) -> HttpResponse:
+    """The compliance page as CSV: the 37条 premium buckets per worker for payroll."""
+    month = _month(request)
+    body = exports.csv_bytes(COMPLIANCE_HEADER, _compliance_rows(request, month))
     return exports.download(body, filename=f"compliance-{month:%Y-%m}.csv", kind="csv")
+
+
+@coop_view(C)
+def compliance_xlsx(request: CoopRequest, coop: str) -> HttpResponse:
+    """The same figures as an Excel workbook."""
+    month = _month(request)
+    body = exports.xlsx_bytes(
+        [(f"{month:%Y-%m}", COMPLIANCE_HEADER, _compliance_rows(request, month))]
+    )
+    return exports.download(body, filename=f"compliance-{month:%Y-%m}.xlsx", kind="xlsx")
+
+
+LEAVE_BOOK_HEADER = [
+    "職員", "基準日", "付与日数", "対象期間の終了日", "取得日数", "取得した日(時季)",
+    "年5日義務の残り",
+]  # fmt: skip
+
+
+@coop_view(C)
+def leave_book(request: CoopRequest, coop: str, fmt: str) -> HttpResponse:
+    """年次有給休暇管理簿 (労基則24条の7): 基準日, days granted, dates taken, for three years."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    today = timezone.localdate()
+    rows = [
+        [str(w), y.granted_on, y.days, y.year_end, f"{y.taken:g}",
+         " ".join(f"{d:%Y-%m-%d}" for d in y.taken_dates), f"{y.five_day_shortfall:g}"]
+        for w, y in labour.leave_book(request.cooperative, today)
+    ]  # fmt: skip
+    name = f"paid-leave-book-{today:%Y-%m-%d}.{fmt}"
+    if fmt == "xlsx":
+        body = exports.xlsx_bytes([("年次有給休暇管理簿", LEAVE_BOOK_HEADER, rows)])
+    else:
+        body = exports.csv_bytes(LEAVE_BOOK_HEADER, rows)
+    return exports.download(body, filename=name, kind=fmt)
 
 
 @coop_view(C)

@@ -78,3 +78,20 @@ def test_another_logged_in_account_cannot_accept_for_the_invited_address(
             cooperative=town_a.cooperative,
             user__email__in=["worker@beta.example", "member@beta.example"],
         ).exists()
+
+
+@pytest.mark.django_db
+def test_a_coordinator_account_passes_the_second_factor_before_joining(
+    town_a: Town, town_b: Town, as_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    path = _invite(as_user, town_a, "coordinator@beta.example", django_capture_on_commit_callbacks)
+    owner = Client()
+    owner.post(f"/account/login/?next={path}", {"email": "coordinator@beta.example",
+                                                 "password": PASSWORD})  # fmt: skip
+    response = owner.post(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/two-factor/?next=")
+    with scopes_disabled():
+        assert not Membership.objects.filter(
+            cooperative=town_a.cooperative, user__email="coordinator@beta.example"
+        ).exists()

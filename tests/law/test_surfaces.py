@@ -178,3 +178,52 @@ def test_a_timesheet_of_ten_hours_without_a_break_is_saved_with_a_clear_finding(
     assert "60分以上の休憩が必要です" in text
     with scopes_disabled():
         assert shift.timesheet.break_minutes == 0
+
+
+def test_the_paid_leave_book_counts_friday_to_tuesday_as_three_working_days(
+    town: Town, town_b: Town, as_user: Any
+) -> None:
+    # 39条 / 労基則24条の7: 基準日, days granted, dates taken; leave on working days only.
+    from musubi.workforce.models import LeaveRequest
+
+    with scopes_disabled():
+        LeaveRequest.objects.create(
+            cooperative=town.cooperative, worker=town.worker, kind="paid", status="approved",
+            start_date=dt.date(2026, 1, 9), end_date=dt.date(2026, 1, 13),
+        )  # fmt: skip
+    client = as_user(town.coordinator)
+    slug = town.cooperative.slug
+    body = client.get(f"/c/{slug}/dispatch/paid-leave-book.csv").content.decode("utf-8-sig")
+    assert body.splitlines()[0].startswith("職員,基準日,付与日数")
+    # Hired 1 April 2023: the grant of 1 October 2025 (12 days) holds 9, 12 and 13 January.
+    row = next(r for r in body.splitlines() if "2025-10-01" in r)
+    assert ",12,2026-09-30,3,2026-01-09 2026-01-12 2026-01-13,2" in row
+    xlsx = client.get(f"/c/{slug}/dispatch/paid-leave-book.xlsx")
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client.get(f"/c/{slug}/dispatch/paid-leave-book.pdf").status_code == 404
+    outsider = as_user(town_b.coordinator)
+    assert outsider.get(f"/c/{slug}/dispatch/paid-leave-book.csv").status_code == 404
+
+
+def test_the_premium_hours_export_in_excel(town: Town, town_b: Town, as_user: Any) -> None:
+    # 37条: overtime, beyond 60 h, legal-holiday work, night and their combinations per worker.
+    import io
+
+    from openpyxl import load_workbook
+
+    with scopes_disabled():
+        _week_across_months(town)
+    client = as_user(town.coordinator)
+    slug = town.cooperative.slug
+    response = client.get(f"/c/{slug}/dispatch/compliance.xlsx?month=2027-04")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    assert header[3:10] == [
+        "法定時間外(h)", "うち月60時間超(h)", "法定休日労働(h)", "深夜(h)", "時間外かつ深夜(h)",
+        "60時間超かつ深夜(h)", "法定休日かつ深夜(h)",
+    ]  # fmt: skip
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == str(town.worker))
+    assert row[3] == "8.0"  # the Saturday of the week that began in March
+    outsider = as_user(town_b.coordinator)
+    assert outsider.get(f"/c/{slug}/dispatch/compliance.xlsx?month=2027-04").status_code == 404

@@ -12,6 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from musubi.engines.labour.hours import DAILY, WEEKLY
+
 from .model import Assignment, Problem, Rule, ShiftType, Worker, weekend_pairs
 
 DAY = 1440
@@ -244,6 +246,24 @@ def _apply(
         cost[f"labour_{name}"] += rule.weight * excess
 
 
+def legal_overtime(p: Problem, w: Worker, days: dict[int, list[ShiftType]]) -> list[int]:
+    """Legal overtime per day as musubi.engines.labour.hours counts it (R3.1): minutes beyond
+    8 h in the day, plus minutes within 8 h that pass 40 h in the fixed-cycle week, counted on
+    the day the week passes 40 h; the part of the first week before day 0 comes from history."""
+    lab = p.labour
+    out = [0] * p.horizon
+    for a in range(lab.week_start_day, p.horizon, 7):
+        counted = w.history.week_within_minutes if a < 0 else 0
+        for d in range(max(0, a), min(p.horizon, a + 7)):
+            m = sum(s.minutes for s in days.get(d, []))
+            daily = max(0, m - DAILY)
+            within = m - daily
+            weekly = max(0, counted + within - WEEKLY) - max(0, counted - WEEKLY)
+            counted += within
+            out[d] = daily + weekly
+    return out
+
+
 def _labour(
     p: Problem,
     w: Worker,
@@ -260,14 +280,20 @@ def _labour(
 
     for d in range(H):
         _apply(lab.daily_max, "daily_max", minutes(d, d + 1) - lab.daily_max.limit, w, bad, cost)
-    for a in range(0, H, 7):
-        ex = minutes(a, min(H, a + 7)) - lab.weekly_max.limit
+    past = w.history
+    for a in range(lab.week_start_day, H, 7):
+        before = past.week_minutes if a < 0 else 0
+        ex = before + minutes(max(0, a), min(H, a + 7)) - lab.weekly_max.limit
         _apply(lab.weekly_max, "weekly_max", ex, w, bad, cost)
     need = max(1, lab.rest_days.limit)
     span = 7 if need <= 1 else 28
-    for a in range(0, H - span + 1, span):
-        off = sum(1 for d in range(a, a + span) if not worked[d])
-        _apply(lab.rest_days, "rest_days", need - off, w, bad, cost)
+    start = lab.week_start_day if span == 7 else lab.block_start_day
+    for a in range(start, H, span):
+        # Days after the horizon are free as far as this period goes (R3.3 on the fixed cycle).
+        busy = (past.block_days_worked if a < 0 else 0) + sum(
+            1 for d in range(max(0, a), min(H, a + span)) if worked[d]
+        )
+        _apply(lab.rest_days, "rest_days", busy - (span - need), w, bad, cost)
     if lab.max_consecutive_days.mode != "off":
         period = lab.designated_period
 
@@ -280,9 +306,13 @@ def _labour(
         for ex in _consecutive_excess(worked, hist, limit_at):
             _apply(lab.max_consecutive_days, "max_consecutive_days", ex, w, bad, cost)
     md = max(1, lab.month_days)
+    overtime = legal_overtime(p, w, days) if lab.legal_overtime else []
     for a in range(0, H, md):
         z = min(H, a + md)
-        ex = minutes(a, z) - (2400 * (z - a) // 7 + lab.monthly_overtime.limit)
+        if lab.legal_overtime:
+            ex = sum(overtime[a:z]) - lab.monthly_overtime.limit
+        else:
+            ex = minutes(a, z) - (2400 * (z - a) // 7 + lab.monthly_overtime.limit)
         _apply(lab.monthly_overtime, "monthly_overtime", ex, w, bad, cost)
     ex = w.history.days_worked_this_year + sum(worked) - lab.annual_days.limit
     _apply(lab.annual_days, "annual_days", ex, w, bad, cost)

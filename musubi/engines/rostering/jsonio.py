@@ -199,6 +199,9 @@ def problem_from_dict(data: Any, source: str = "problem") -> Problem:
                     r.int_(hist.get("consecutive_days_off", 0), f"{p}.history"),
                     None if last is None else r.int_(last, f"{p}.history.last_shift_end", None),
                     r.int_(hist.get("days_worked_this_year", 0), f"{p}.history"),
+                    r.int_(hist.get("week_minutes", 0), f"{p}.history.week_minutes"),
+                    r.int_(hist.get("week_within_minutes", 0), f"{p}.history.week_within_minutes"),
+                    r.int_(hist.get("block_days_worked", 0), f"{p}.history.block_days_worked"),
                 ),
             )
         )
@@ -277,6 +280,13 @@ def problem_from_dict(data: Any, source: str = "problem") -> Problem:
                     r.int_(v[0], "labour.designated_period"),
                     r.int_(v[1], "labour.designated_period"),
                 )
+            lab_kw[f.name] = v
+        elif f.name == "legal_overtime":
+            lab_kw[f.name] = r.bool_(ld[f.name], "labour.legal_overtime")
+        elif f.name in ("week_start_day", "block_start_day"):
+            v = r.int_(ld[f.name], f"labour.{f.name}", -27)
+            if v > 0:
+                raise r.fail(f"labour.{f.name}", "must be 0 or a day before day 0")
             lab_kw[f.name] = v
         else:
             lab_kw[f.name] = r.int_(ld[f.name], f"labour.{f.name}")

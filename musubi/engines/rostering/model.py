@@ -74,6 +74,12 @@ class History:
     # Absolute minute (usually negative) at which the last shift before day 0 ended.
     last_shift_end: int | None = None
     days_worked_this_year: int = 0
+    # The part of the first week and first rest-day block that lies before day 0 (weeks and
+    # blocks run on the employer's fixed cycle, see LabourRules): minutes worked, minutes
+    # within 8 h a day (what counts toward 40 h, 労基法32条), and days worked.
+    week_minutes: int = 0
+    week_within_minutes: int = 0
+    block_days_worked: int = 0
 
 
 @dataclass(frozen=True)
@@ -116,7 +122,10 @@ class LabourRules:
 
     Limits are in minutes or days. Defaults are the standard system; the annual variable
     working-hours system uses daily 600 and weekly 3120 and a 280-day annual cap.
-    Weeks are the 7-day blocks starting on day 0; months are ``month_days`` blocks.
+    Weeks are 7-day blocks starting on ``week_start_day`` (0 or a day before day 0, so that
+    weeks follow the employer's fixed cycle); 4-week rest blocks start on ``block_start_day``;
+    months are ``month_days`` blocks. Blocks that run past the horizon count the days after it
+    as free (they belong to the next period, which reads this one as history).
     """
 
     daily_max: Rule = Rule("off", 480)
@@ -128,10 +137,15 @@ class LabourRules:
     designated_period: tuple[int, int] | None = None
     designated_max: int = 12
     interval: Rule = Rule("off", 660)
-    # limit: overtime minutes per month above the statutory frame 2400 * days / 7.
+    # limit: overtime minutes per month above the statutory frame 2400 * days / 7; with
+    # ``legal_overtime`` the limit is on legal overtime as musubi.engines.labour counts it:
+    # minutes beyond 8 h a day plus minutes within 8 h beyond 40 h a (fixed-cycle) week.
     monthly_overtime: Rule = Rule("off", 2700)
     month_days: int = 30
     annual_days: Rule = Rule("off", 280)
+    week_start_day: int = 0
+    block_start_day: int = 0
+    legal_overtime: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from ortools.sat.python import cp_model
 
+from musubi.engines.labour.hours import DAILY, WEEKLY
+
 from .model import Rule
 
 if TYPE_CHECKING:  # for annotations only: builder imports this module, never the reverse
@@ -249,16 +251,24 @@ def _labour(b: Builder, e: int, touches: Any, hard: bool) -> None:
     if active(lab.daily_max):
         for d in range(H):
             post(lab.daily_max, "daily_max", d, d, mins(d, d + 1), lab.daily_max.limit)
+    past = wk.history
     if active(lab.weekly_max):
-        for a in range(0, H, 7):
-            z = min(H, a + 7)
-            post(lab.weekly_max, "weekly_max", a, z - 1, mins(a, z), lab.weekly_max.limit)
+        for a in range(lab.week_start_day, H, 7):
+            lo, z = max(0, a), min(H, a + 7)
+            before = past.week_minutes if a < 0 else 0
+            post(
+                lab.weekly_max, "weekly_max", lo, z - 1, mins(lo, z), lab.weekly_max.limit - before
+            )
     if active(lab.rest_days):
         need = max(1, lab.rest_days.limit)
         span = 7 if need <= 1 else 28
-        for a in range(0, H - span + 1, span):
-            pairs = [(1, w[d]) for d in range(a, a + span)]
-            post(lab.rest_days, "rest_days", a, a + span - 1, pairs, span - need)
+        start = lab.week_start_day if span == 7 else lab.block_start_day
+        for a in range(start, H, span):
+            # Fixed cycle; days after the horizon are free for this period (see the checker).
+            lo, z = max(0, a), min(H, a + span)
+            before = past.block_days_worked if a < 0 else 0
+            pairs = [(1, w[d]) for d in range(lo, z)]
+            post(lab.rest_days, "rest_days", lo, z - 1, pairs, span - need - before)
     rule = lab.max_consecutive_days
     if active(rule):
         period = lab.designated_period
@@ -286,12 +296,92 @@ def _labour(b: Builder, e: int, touches: Any, hard: bool) -> None:
         md = max(1, lab.month_days)
         for a in range(0, H, md):
             z = min(H, a + md)
+            if lab.legal_overtime:
+                if touches(a, z - 1) or _soft(lab.monthly_overtime, "monthly_overtime"):
+                    _legal_overtime(b, e, a, z)
+                continue
             ub = 2400 * (z - a) // 7 + lab.monthly_overtime.limit
             post(lab.monthly_overtime, "monthly_overtime", a, z - 1, mins(a, z), ub)
     if active(lab.annual_days):
         pairs = [(1, w[d]) for d in range(H)]
         ub = lab.annual_days.limit - wk.history.days_worked_this_year
         post(lab.annual_days, "annual_days", 0, H - 1, pairs, ub)
+
+
+def _legal_overtime(b: Builder, e: int, a: int, z: int) -> None:
+    """Legal overtime in days [a, z) at most the monthly limit, as checker.legal_overtime counts
+    it: per day an excess var ≥ minutes − 8 h, per fixed-cycle week an excess var ≥ the week's
+    within-8h minutes − what 40 h leaves after the history. Excess vars only ever overstate
+    (a larger daily excess lowers the week's by at most as much), so a model solution is
+    lawful. A week crossing a month edge is counted in both months (exact for one month)."""
+    c, p, m = b.c, b.p, b.m
+    lab = p.labour
+    rule = lab.monthly_overtime
+    xs = b.xs[e]
+    group = f"{p.workers[e].id}: labour monthly_overtime"
+    if _overtime_bound(b, e, a, z) <= rule.limit:
+        return  # the shifts open to this worker can never pass the cap: no variables needed
+    total: list[tuple[int, Any]] = []
+    within: dict[int, tuple[list[Any], list[int], int]] = {}
+    for d in range(max(0, lab.week_start_day), c.H):
+        vs, cs, k = b.split([(c.minutes[s], xs[d][s]) for s in range(c.S)])
+        top = sum(x for x in cs if x > 0) + k
+        if top <= DAILY:
+            within[d] = (vs, cs, k)
+            continue
+        dx = m.new_int_var(0, top - DAILY, "")
+        m.add(cp_model.LinearExpr.weighted_sum(vs, cs) + k - dx <= DAILY)
+        within[d] = ([*vs, dx], [*cs, -1], k)
+        if a <= d < z:
+            total.append((1, dx))
+    past = p.workers[e].history
+    for wa in range(lab.week_start_day, c.H, 7):
+        lo, hi = max(0, wa), min(c.H, wa + 7)
+        if hi <= a or lo >= z:
+            continue
+        room = max(0, WEEKLY - (past.week_within_minutes if wa < 0 else 0))
+        vs, cs, k = [], [], 0
+        for d in range(lo, hi):
+            dv, dc, dk = within[d]
+            vs += dv
+            cs += dc
+            k += dk
+        top = sum(x for x in cs if x > 0) + k - room
+        if top <= 0:
+            continue
+        wx = m.new_int_var(0, top, "")
+        m.add(cp_model.LinearExpr.weighted_sum(vs, cs) + k - wx <= room)
+        total.append((1, wx))
+    if not total:
+        return
+    expr = cp_model.LinearExpr.weighted_sum([v for _, v in total], [1] * len(total))
+    soft = _soft(rule, "monthly_overtime")
+    if soft is not None:
+        term, weight = soft
+        over = m.new_int_var(0, sum(c.minutes) * c.H, "")
+        m.add(expr - over <= rule.limit)
+        b.terms[term].append((weight, over))
+        return
+    b._enforce(m.add(expr <= rule.limit), group)
+
+
+def _overtime_bound(b: Builder, e: int, a: int, z: int) -> int:
+    """The most legal overtime days [a, z) could hold: each day's longest open shift(s)."""
+    c, lab = b.c, b.p.labour
+    past = b.p.workers[e].history
+    longest = []
+    for d in range(c.H):
+        _, cs, k = b.split([(c.minutes[s], b.xs[e][d][s]) for s in range(c.S)])
+        open_ = sorted((x for x in cs if x > 0), reverse=True)[: b.p.max_shifts_per_day]
+        longest.append(sum(open_) + k)
+    bound = sum(max(0, longest[d] - DAILY) for d in range(a, z))
+    for wa in range(lab.week_start_day, c.H, 7):
+        lo, hi = max(0, wa), min(c.H, wa + 7)
+        if hi <= a or lo >= z:
+            continue
+        room = max(0, WEEKLY - (past.week_within_minutes if wa < 0 else 0))
+        bound += max(0, sum(min(longest[d], DAILY) for d in range(lo, hi)) - room)
+    return bound
 
 
 def cover_rules(b: Builder) -> None:
