@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks_db",
+    # Swagger UI's script and styles from django-ninja's own static files, not from a CDN.
+    "ninja",
     "musubi.core",
     "musubi.cooperatives",
     "musubi.members",
@@ -187,6 +189,8 @@ if PRODUCTION:
     # `musubi collectstatic` at deployment; WhiteNoise serves the hashed, compressed files with
     # far-future caching, so no request for static files reaches a view.
     STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+# Files browsers ask for at the root (/favicon.ico), served as they are.
+WHITENOISE_ROOT = BASE_DIR / "musubi" / "root"
 
 # Development prints mail to the console; production sends by SMTP (MUSUBI_SMTP_* variables).
 _SMTP = "django.core.mail.backends.smtp.EmailBackend"

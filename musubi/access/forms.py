@@ -7,12 +7,12 @@ from django_scopes.forms import SafeModelChoiceField
 
 from musubi.cooperatives.models import OvertimeAgreement
 from musubi.core import japanese
-from musubi.core.forms import DateInput, JapaneseFieldsMixin
+from musubi.core.forms import BoundedDatesMixin, DateInput, JapaneseFieldsMixin
 from musubi.core.models import Cooperative, Role
 from musubi.members.models import MemberBusiness
 
 
-class CooperativeSettingsForm(JapaneseFieldsMixin, forms.ModelForm[Cooperative]):
+class CooperativeSettingsForm(BoundedDatesMixin, JapaneseFieldsMixin, forms.ModelForm[Cooperative]):
     district_codes_text = forms.CharField(
         label=_("district (municipality codes)"),
         help_text=_("One or more 5-digit codes separated by commas, for example 11362, 11363."),
@@ -31,7 +31,7 @@ class CooperativeSettingsForm(JapaneseFieldsMixin, forms.ModelForm[Cooperative])
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial["district_codes_text"] = ", ".join(self.instance.district_codes)
+            self.initial["district_codes_text"] = ", ".join(self.instance.district_code_texts())
 
     def clean_district_codes_text(self) -> list[str]:
         raw = self.cleaned_data["district_codes_text"].replace("、", ",")

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from musubi.access.models import Invitation, Membership
-from musubi.core.audit import audit_record
+from musubi.core.audit import audit_record, plain
 from musubi.core.mail import one_line
 from musubi.core.models import AuditLogEntry, Cooperative, Role, User
 from musubi.members.models import MemberBusiness
@@ -72,7 +72,7 @@ def _join(*, invitation: Invitation, user: User) -> None:
     invitation.save(update_fields=["accepted_at"])
     audit_record(
         actor=user, cooperative=invitation.cooperative, action=AuditLogEntry.Action.UPDATE,
-        instance=invitation, changes={"accepted_at": [None, str(invitation.accepted_at)]},
+        instance=invitation, changes={"accepted_at": [None, plain(invitation.accepted_at)]},
     )  # fmt: skip
 
 

@@ -1,11 +1,11 @@
 """Co-creation API (mounted at /api/v1/c/{coop}/cocreation/). Outsiders were 404'd already."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from musubi.cocreation import services
 from musubi.cocreation.matching import recommend
@@ -14,21 +14,22 @@ from musubi.cocreation.selectors import challenge_get_for, challenges_for, engag
 from musubi.core.api import ErrorOut
 from musubi.core.models import Role
 from musubi.core.tenancy import actor_of, api_coop
+from musubi.talent.models import Window
 
 router = Router(tags=["cocreation"])
 
 
 class ChallengeIn(Schema):
-    title: str
-    current_state: str
-    goal: str
-    success_measure: str = ""
-    budget: str = Budget.LOW
-    hours_per_month: int = 4
-    period_months: int = 3
+    title: str = Field(min_length=1, max_length=120)
+    current_state: str = Field(min_length=1, max_length=5000)
+    goal: str = Field(min_length=1, max_length=5000)
+    success_measure: str = Field("", max_length=5000)
+    budget: Budget = Budget.LOW
+    hours_per_month: int = Field(4, ge=1, le=160)
+    period_months: int = Field(3, ge=1, le=24)
     needs_onsite: bool = False
-    language: str = "ja"
-    windows: list[str] = []
+    language: Literal["ja", "en"] = "ja"
+    windows: list[Window] = Field([], max_length=len(Window.values))
 
 
 class ChallengeOut(Schema):
@@ -83,7 +84,11 @@ def cocreation_challenge_create(request: HttpRequest, payload: ChallengeIn) -> A
             cooperative=cooperative,
             member_business=request.membership.member_business,  # type: ignore[attr-defined]
             actor=actor_of(request),
-            data=payload.dict(),
+            data={
+                **payload.dict(),
+                "budget": str(payload.budget.value),
+                "windows": sorted({str(w.value) for w in payload.windows}),
+            },
         )
     except ValidationError as error:
         return Status(422, {"detail": error.messages})

@@ -4,11 +4,13 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_scopes.forms import SafeModelChoiceField
 
-from musubi.cocreation.models import Challenge, Engagement
-from musubi.core.forms import DateInput
+from musubi.cocreation.models import Challenge, Engagement, ItemStatus, Sprint
+from musubi.core.forms import BoundedDatesMixin, DateInput
 from musubi.talent.models import Window
 
 
@@ -98,7 +100,17 @@ class ScopeForm(forms.ModelForm[Challenge]):
         ]
 
 
-class EngagementForm(forms.ModelForm[Engagement]):
+class InvitationSendForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("invite", _("Invite")), ("shortlist", _("Shortlist"))], required=False
+    )
+    # The recommendation's score (a weighted sum of signals scaled to the best candidate),
+    # carried by the page so the invitation remembers it.
+    score = forms.FloatField(min_value=0, max_value=100, required=False)
+    message = forms.CharField(max_length=2000, required=False)
+
+
+class EngagementForm(BoundedDatesMixin, forms.ModelForm[Engagement]):
     class Meta:
         model = Engagement
         fields = [
@@ -128,7 +140,7 @@ class AcceptEngagementForm(forms.Form):
     )
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(BoundedDatesMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     starts_at = forms.DateTimeField(
         label=_("Starts at (Japan time)"),
@@ -138,20 +150,38 @@ class MeetingForm(forms.Form):
     minutes = forms.IntegerField(label=_("Minutes"), initial=60, min_value=15, max_value=240)
 
 
-class SprintForm(forms.Form):
+class SprintForm(BoundedDatesMixin, forms.Form):
     goal = forms.CharField(label=_("Sprint goal"), max_length=200)
     start = forms.DateField(label=_("Start"), widget=DateInput())
     end = forms.DateField(label=_("End"), widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        today = dt.date.today()
+        today = timezone.localdate()
         self.fields["start"].initial = today
         self.fields["end"].initial = today + dt.timedelta(days=13)
 
 
+def _sprint_field() -> Any:
+    # Only the engagement's own sprints: another engagement's or cooperative's id is "invalid".
+    return SafeModelChoiceField(label=_("Sprint"), queryset=Sprint.objects.none(), required=False)
+
+
 class ItemForm(forms.Form):
     title = forms.CharField(label=_("Item"), max_length=200)
+    sprint = _sprint_field()
+
+    def __init__(self, *args: Any, engagement: Engagement | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if engagement is not None:
+            self.fields["sprint"].queryset = Sprint.objects.filter(  # type: ignore[attr-defined]
+                cooperative=engagement.cooperative, engagement=engagement
+            )
+
+
+class ItemMoveForm(ItemForm):
+    title = None  # type: ignore[assignment]
+    status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices, required=False)
 
 
 class ReviewSprintForm(forms.Form):
@@ -164,7 +194,7 @@ class ReviewSprintForm(forms.Form):
     )
 
 
-class TimeLogForm(forms.Form):
+class TimeLogForm(BoundedDatesMixin, forms.Form):
     day = forms.DateField(label=_("Date"), widget=DateInput())
     hours = forms.DecimalField(
         label=_("Hours"),

@@ -11,7 +11,7 @@ from typing import Any, Literal, cast
 
 from django.utils.translation import gettext as _
 
-from musubi.cocreation.models import Challenge
+from musubi.cocreation.models import Budget, Challenge
 from musubi.cocreation.selectors import committed_hours, consented_talents, past_engagement_counts
 from musubi.core.models import Cooperative
 from musubi.talent.embedding import embedder, embedding_source, engine_talent, stored_embedding
@@ -28,18 +28,30 @@ class Recommendation:
     reasons: dict[str, Any]
 
 
+LANGUAGES = ("ja", "en")
+
+
+def known_windows(stored: object) -> list[str]:
+    """The stored time windows the engine knows; anything else (an old or forged value) is dropped.
+
+    The API validates windows on input, but a page must still open for a value stored before."""
+    values = stored if isinstance(stored, list) else []
+    return [w for w in values if isinstance(w, str) and w in Window.values]
+
+
 def need_for(challenge: Challenge) -> Any:
     from musubi.engines.matching.types import Need
 
+    budget = challenge.budget if challenge.budget in Budget.values else Budget.LOW
     return Need(
         id=str(challenge.pk),
         text=challenge.need_text,
         business=challenge.member_business.name,
         hours_per_month_needed=challenge.hours_per_month,
         needs_onsite=challenge.needs_onsite,
-        windows=frozenset(challenge.windows),
-        language_needed=challenge.language or "ja",
-        budget=cast(Literal["probono_ok", "low", "standard"], challenge.budget),
+        windows=frozenset(cast(list[Any], known_windows(challenge.windows))),
+        language_needed=challenge.language if challenge.language in LANGUAGES else "ja",
+        budget=cast(Literal["probono_ok", "low", "standard"], budget),
     )
 
 

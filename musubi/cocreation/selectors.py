@@ -213,7 +213,9 @@ def board_context(engagement: Engagement) -> dict[str, Any]:
     items = list(BoardItem.objects.filter(cooperative=coop, engagement=engagement))
     today = timezone.localdate()
     current = next(
-        (s for s in sprints if s.start <= today <= s.end), sprints[-1] if sprints else None
+        (s for s in sprints if s.start <= today <= s.end),
+        # A finished sprint is not current: the next one that has not started yet, or none.
+        next((s for s in sprints if s.start > today), None),
     )
     return {
         "engagement": engagement,

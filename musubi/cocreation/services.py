@@ -26,7 +26,7 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.scheduling import overlaps
 from musubi.cocreation.selectors import talent_capacity
-from musubi.core.audit import audit_record, audited_save
+from musubi.core.audit import audit_record, audited_save, plain
 from musubi.core.mail import one_line
 from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.core.months import month_bounds
@@ -423,7 +423,7 @@ def meeting_schedule(
         cooperative=challenge.cooperative,
         action=AuditLogEntry.Action.CREATE,
         instance=meeting,
-        changes={"starts_at": [None, str(starts_at)]},
+        changes={"starts_at": [None, plain(starts_at)]},
     )
     messages = [meeting_email(meeting, user) for user in participants]
     transaction.on_commit(lambda: [m.send() for m in messages])

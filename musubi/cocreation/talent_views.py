@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,11 +41,13 @@ from musubi.cocreation.selectors import (
 )
 from musubi.cocreation.views_work import (
     board_context,
+    engagement_end_confirm,
     flash,
     post_item_add,
     post_item_move,
     post_review,
 )
+from musubi.core.confirm import confirmed
 from musubi.core.tenancy import actor_of
 from musubi.talent.decorators import talent_view
 from musubi.talent.models import Talent, TalentConsent
@@ -205,6 +208,9 @@ def review_talent(request: HttpRequest, talent: Talent, engagement: Engagement) 
 @in_cooperative_of(talent_engagement_get)
 def engagement_end(request: HttpRequest, talent: Talent, engagement: Engagement) -> HttpResponse:
     """The talent leaves at the end of this month; either side may, at any month end."""
+    if not confirmed(request):
+        back = reverse("talent:engagement", args=[engagement.pk])
+        return engagement_end_confirm(request, engagement=engagement, cancel_url=back)
     error = None
     try:
         services.engagement_exit(

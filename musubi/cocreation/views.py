@@ -14,8 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from musubi.cocreation import services
-from musubi.cocreation.forms import ChallengeForm, EngagementForm, MeetingForm, ScopeForm
-from musubi.cocreation.matching import recommend, team_for
+from musubi.cocreation.forms import (
+    ChallengeForm,
+    EngagementForm,
+    InvitationSendForm,
+    MeetingForm,
+    ScopeForm,
+)
+from musubi.cocreation.matching import known_windows, recommend, team_for
 from musubi.cocreation.models import (
     Engagement,
     InvitationStatus,
@@ -158,10 +164,12 @@ def invitation_send(
         cooperative=request.cooperative, membership=request.membership, challenge_pk=challenge_pk
     )
     talent = _talent_for_action(request, talent_pk)
-    action = request.POST.get("action", "invite")
-    score = float(request.POST.get("score") or 0)
+    form = InvitationSendForm(request.POST)
     try:
-        if action == "shortlist":
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        score = form.cleaned_data["score"] or 0.0
+        if form.cleaned_data["action"] == "shortlist":
             services.invitation_shortlist(
                 challenge=challenge, talent=talent, actor=actor_of(request), score=score
             )
@@ -171,7 +179,7 @@ def invitation_send(
                 challenge=challenge,
                 talent=talent,
                 actor=actor_of(request),
-                message=request.POST.get("message", ""),
+                message=form.cleaned_data["message"],
                 score=score,
             )
             messages.success(request, _("Invitation sent. The talent has three days to answer."))
@@ -262,7 +270,8 @@ def meeting_create(request: CoopRequest, coop: str, challenge_pk: int) -> HttpRe
     )
     participants = _participants(challenge, request)
     talents = [getattr(u, "talent", None) for u in participants]
-    windows = [challenge.windows] + [t.time_windows for t in talents if t is not None]
+    windows = [known_windows(challenge.windows)]
+    windows += [known_windows(t.time_windows) for t in talents if t is not None]
     from musubi.cocreation.selectors import user_meetings
 
     now = timezone.now()

@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from musubi.cocreation import board, hours, selectors
-from musubi.cocreation.forms import ItemForm, ReviewForm, ReviewSprintForm, SprintForm, TimeLogForm
+from musubi.cocreation.forms import (
+    ItemForm,
+    ItemMoveForm,
+    ReviewForm,
+    ReviewSprintForm,
+    SprintForm,
+    TimeLogForm,
+)
 from musubi.cocreation.models import (
     BoardItem,
     Engagement,
@@ -25,9 +32,11 @@ from musubi.cocreation.models import (
 )
 from musubi.cocreation.selectors import engagement_get_for, engagements_for
 from musubi.cocreation.services import engagement_exit
+from musubi.core.confirm import confirm_page, confirmed
 from musubi.core.forms import flash_errors
+from musubi.core.japanese import format_date_ja
 from musubi.core.models import Role
-from musubi.core.months import month_or_current, next_month, previous_month
+from musubi.core.months import month_bounds, month_or_current, next_month, previous_month
 from musubi.core.tenancy import CoopRequest, actor_of, coop_view, get_for
 from musubi.talent.models import Talent
 
@@ -39,7 +48,7 @@ def board_context(engagement: Engagement) -> dict[str, Any]:
     return {
         **selectors.board_context(engagement),
         "sprint_form": SprintForm(),
-        "item_form": ItemForm(),
+        "item_form": ItemForm(engagement=engagement),
         "review_sprint_form": ReviewSprintForm(),
         "timelog_form": TimeLogForm(initial={"day": timezone.localdate()}),
         "review_form": ReviewForm(),
@@ -72,6 +81,24 @@ def _engagement(request: CoopRequest, engagement_pk: int) -> Engagement:
     )
 
 
+def engagement_end_confirm(
+    request: HttpRequest, *, engagement: Any, cancel_url: str
+) -> HttpResponse:
+    """The page that asks before an engagement is ended at the end of this month."""
+    _first, last = month_bounds(timezone.localdate())
+    return confirm_page(
+        request, title=_("End this engagement?"),
+        question=_(
+            "%(challenge)s with %(talent)s ends on %(day)s, the end of this month. Hours can be "
+            "logged until then; afterwards the talent's hours are free for other work. This "
+            "cannot be undone."
+        ) % {"challenge": engagement.challenge, "talent": engagement.talent,
+             "day": format_date_ja(last)},
+        action=request.path, cancel_url=cancel_url,
+        confirm_label=_("End at the end of this month"),
+    )  # fmt: skip
+
+
 def flash(request: HttpRequest, error: ValidationError | None, ok: str) -> None:
     """The service's refusal as error messages, or ``ok`` as a success message."""
     if error is None:
@@ -99,19 +126,12 @@ def sprint_create(request: CoopRequest, coop: str, engagement_pk: int) -> HttpRe
 
 def post_item_add(request: HttpRequest, engagement: Engagement) -> None:
     """Add the posted item to the backlog, or to the engagement's sprint named in the form."""
-    sprint = None
-    if request.POST.get("sprint"):
-        sprint = Sprint.objects.filter(
-            cooperative=engagement.cooperative, engagement=engagement, pk=request.POST["sprint"]
-        ).first()
+    form = ItemForm(request.POST, engagement=engagement)
     error = None
     try:
-        board.item_add(
-            engagement=engagement,
-            actor=actor_of(request),
-            title=request.POST.get("title", ""),
-            sprint=sprint,
-        )
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        board.item_add(engagement=engagement, actor=actor_of(request), **form.cleaned_data)
     except ValidationError as e:
         error = e
     flash(request, error, _("Item added."))
@@ -119,20 +139,17 @@ def post_item_add(request: HttpRequest, engagement: Engagement) -> None:
 
 def post_item_move(request: HttpRequest, item: BoardItem, engagement: Engagement) -> None:
     """Move an item to the posted column, and into or out of a sprint of the same engagement."""
-    sprint = item.sprint
-    if "sprint" in request.POST:
-        sprint = Sprint.objects.filter(
-            cooperative=engagement.cooperative,
-            engagement=engagement,
-            pk=request.POST["sprint"] or 0,
-        ).first()
+    form = ItemMoveForm(request.POST, engagement=engagement)
     error = None
     try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
         board.item_move(
             item=item,
             actor=actor_of(request),
-            status=request.POST.get("status", item.status),
-            sprint=sprint,
+            status=form.cleaned_data["status"] or item.status,
+            # An absent field keeps the item where it is; an empty one takes it to the backlog.
+            sprint=form.cleaned_data["sprint"] if "sprint" in request.POST else item.sprint,
         )
     except ValidationError as e:
         error = e
@@ -208,6 +225,9 @@ def post_review(request: HttpRequest, engagement: Engagement, side: str) -> None
 @coop_view(Role.COORDINATOR)
 def engagement_end(request: CoopRequest, coop: str, engagement_pk: int) -> HttpResponse:
     engagement = _engagement(request, engagement_pk)
+    if not confirmed(request):
+        back = reverse("cocreation:engagement_detail", args=[coop, engagement.pk])
+        return engagement_end_confirm(request, engagement=engagement, cancel_url=back)
     error = None
     try:
         engagement_exit(engagement=engagement, actor=actor_of(request), on=timezone.localdate())

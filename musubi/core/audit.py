@@ -5,13 +5,17 @@ import decimal
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from musubi.core.models import AuditLogEntry, User
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as the audit log stores it; moments in Asia/Tokyo ("2026-12-02 08:30:00+09:00")."""
     if isinstance(value, models.Model):
         return str(value)
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return str(timezone.localtime(value).replace(microsecond=0))
     if isinstance(value, dt.date | dt.datetime | dt.time | dt.timedelta | decimal.Decimal):
         return str(value)
     return value
@@ -19,7 +23,7 @@ def _plain(value: Any) -> Any:
 
 def _snapshot(instance: models.Model) -> dict[str, Any]:
     return {
-        f.name: _plain(getattr(instance, f.name))
+        f.name: plain(getattr(instance, f.name))
         for f in instance._meta.concrete_fields
         if f.name not in {"id", "cooperative", "created_at", "updated_at", "password", "token"}
     }

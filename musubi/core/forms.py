@@ -11,6 +11,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from musubi.core import japanese
+from musubi.core.bounds import check_date, check_past_date
+from musubi.core.months import parse_month
 
 NORMALIZERS: dict[str, Callable[[str], str]] = {
     "postal_code": japanese.normalize_postal_code,
@@ -57,6 +59,50 @@ class JapaneseFieldsMixin:
                 self.add_error(name, error)  # type: ignore[attr-defined]
                 self.cleaned_data.pop(name, None)
         super()._post_clean()  # type: ignore[misc]
+
+
+# Dates of a person's past; every other date is a business date (2000–2100).
+PAST_DATE_FIELDS = {"birth_date", "acquired_on"}
+
+
+class BoundedDatesMixin:
+    """Keep every date and date-time field of the form inside the sane range (core/bounds.py)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                field.validators.append(check_past_date if name in PAST_DATE_FIELDS else check_date)
+
+
+class MonthField(forms.CharField):
+    """``YYYY-MM`` in the sane range, cleaned to the month's first day."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        # No max_length: its validator would run on the cleaned date; parse_month bounds it.
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "month"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        return parse_month(str(text))
+
+
+class IdsField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Several objects by id; an id that is not a whole number in the database's range is
+    refused as "not a valid value" before the query (SQLite cannot even bind 10**20)."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            text = str(pk)
+            if not text.isdigit() or not 0 < int(text) < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                    params={"pk": text[:20]},
+                )  # fmt: skip
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class DateInput(forms.DateInput):

@@ -6,12 +6,13 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from musubi.core.japanese import PREFECTURE_CHOICES
+from musubi.core.japanese import PREFECTURE_CHOICES, validate_municipality_code
 
 
 class UserManager(BaseUserManager["User"]):
@@ -234,6 +235,33 @@ class Cooperative(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def district_code_texts(self) -> list[str]:
+        """The stored codes as typed, whatever shape they were stored in.
+
+        The field is JSON, so an edit outside the settings form (the admin, a script) may have
+        stored a bare number or a comma-separated string instead of a list; pages must still open
+        and the coordinator must see what to repair.
+        """
+        raw = self.district_codes
+        if isinstance(raw, list | tuple):
+            items = [str(x) for x in raw if isinstance(x, str | int) and not isinstance(x, bool)]
+        elif isinstance(raw, str | int) and not isinstance(raw, bool):
+            items = str(raw).replace("、", ",").replace(" ", ",").split(",")
+        else:
+            items = []
+        return [item.strip() for item in items if item.strip()]
+
+    @property
+    def district(self) -> list[str]:
+        """The valid 5-digit codes of the 地区; a malformed stored code is left out."""
+        codes = []
+        for text in self.district_code_texts():
+            try:
+                codes.append(validate_municipality_code(text))
+            except ValidationError:
+                continue
+        return codes
 
     def business_year_start(self, day: date) -> date:
         """The first day of the business year (事業年度) that ``day`` falls in."""

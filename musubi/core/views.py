@@ -7,10 +7,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_scopes import scopes_disabled
 
+from musubi.core import exports
+from musubi.core.audit_log import (
+    CSV_HEADER,
+    LIMIT,
+    AuditFilterForm,
+    csv_rows,
+    filtered_entries,
+    rows,
+)
 from musubi.core.forms import LoginForm, TokenForm
-from musubi.core.models import AuditLogEntry, Role
+from musubi.core.models import Role
 from musubi.core.redirects import next_url
 from musubi.core.tenancy import CoopRequest, coop_view
 from musubi.core.throttle import client_ip, login_attempt_allowed, login_succeeded
@@ -70,10 +78,18 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 @coop_view(Role.COORDINATOR)
 def audit_log(request: CoopRequest, coop: str) -> HttpResponse:
-    with scopes_disabled():
-        entries = list(
-            AuditLogEntry.objects.filter(cooperative=request.cooperative).select_related("actor")[
-                :200
-            ]
+    form = AuditFilterForm(request.GET or None, cooperative=request.cooperative)
+    entries = filtered_entries(request.cooperative, form)
+    if request.GET.get("export") == "csv":
+        cp932 = exports.wants_cp932(request)
+        body = exports.csv_bytes(
+            CSV_HEADER, csv_rows(rows(entries)), encoding="cp932" if cp932 else "utf-8"
         )
-    return render(request, "core/audit_log.html", {"entries": entries})
+        return exports.download(
+            body, filename="audit-log.csv", kind="csv-cp932" if cp932 else "csv"
+        )
+    query = request.GET.copy()
+    query.pop("export", None)
+    return render(request, "core/audit_log.html", {
+        "form": form, "entries": rows(entries[:LIMIT]), "query": query.urlencode(),
+    })  # fmt: skip

@@ -1,17 +1,19 @@
 """This app's API routes (mounted by musubi/api/api.py). Fetch objects via access functions."""
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from musubi.core.api import ErrorOut
+from musubi.core.bounds import MAX_PERIOD_DAYS
 from musubi.core.models import Role
+from musubi.core.schemas import LocalTime, SaneDate
 from musubi.core.tenancy import actor_of, api_coop, get_for, role_of, viewer_of
-from musubi.dispatch.models import Roster, StaffingRequest
+from musubi.dispatch.models import MAX_HEADCOUNT, Priority, Roster, StaffingRequest
 from musubi.dispatch.selectors import requests_for
 from musubi.dispatch.services import staffing_request_submit
 from musubi.members.selectors import sites_for
@@ -58,17 +60,17 @@ class RequestOut(Schema):
 
 class RequestIn(Schema):
     site_id: int
-    title: str
-    skill: str = ""
-    start_date: dt.date
-    end_date: dt.date
-    weekdays: list[int] = []
-    dates: list[dt.date] = []
-    start_time: dt.time
-    end_time: dt.time
-    break_minutes: int = 60
-    headcount: int = 1
-    priority: int = 2
+    title: str = Field(min_length=1, max_length=100)
+    skill: str = Field("", max_length=100)
+    start_date: SaneDate
+    end_date: SaneDate = Field(description="At most one year after start_date.")
+    weekdays: list[Annotated[int, Field(ge=0, le=6)]] = Field([], max_length=7)
+    dates: list[SaneDate] = Field([], max_length=MAX_PERIOD_DAYS)
+    start_time: LocalTime
+    end_time: LocalTime
+    break_minutes: int = Field(60, ge=0, le=600)
+    headcount: int = Field(1, ge=1, le=MAX_HEADCOUNT)
+    priority: Priority = Priority.NORMAL
 
 
 @router.get("rosters", response=list[RosterOut])
@@ -106,6 +108,7 @@ def request_create(request: HttpRequest, payload: RequestIn) -> Any:
     data = payload.dict()
     data.pop("site_id")
     data["dates"] = [d.isoformat() for d in payload.dates]
+    data["priority"] = int(payload.priority)
     req = StaffingRequest(member=site.member, site=site, **data)
     try:
         staffing_request_submit(

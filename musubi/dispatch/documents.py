@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from musubi.cooperatives.selectors import agreement_on
 from musubi.core import exports
@@ -82,11 +82,12 @@ class Dispatch:
 
     @property
     def hours(self) -> str:
-        spans = {
-            f"{s.start_time:%H:%M}〜{s.end_time:%H:%M}(休憩{s.break_minutes}分)"
-            for s in self.shifts
-        }
-        return "、".join(sorted(spans))
+        """始業・終業時刻: the member-confirmed actual times where they exist, else the plan.
+        One span when every day is the same, else day by day."""
+        spans = [(s.date, worked_span(s)) for s in self.shifts]
+        if len({span for _day, span in spans}) == 1:
+            return spans[0][1]
+        return "、".join(f"{day.month}/{day.day} {span}" for day, span in spans)
 
     @property
     def jobs(self) -> str:
@@ -95,11 +96,20 @@ class Dispatch:
         )
 
 
+def worked_span(shift: Shift) -> str:
+    """A shift's hours as the records state them: confirmed actual times win over the plan."""
+    entry = getattr(shift, "timesheet", None) if hasattr(shift, "timesheet") else None
+    if entry is not None and entry.confirmed_at is not None:
+        start, end, rest = entry.actual_start, entry.actual_end, entry.break_minutes
+    else:
+        start, end, rest = shift.start_time, shift.end_time, shift.break_minutes
+    return f"{start:%H:%M}〜{end:%H:%M}(休憩{rest}分)"
+
+
 def dispatches(shifts: Any) -> list[Dispatch]:
     groups: dict[tuple[int, int], list[Shift]] = defaultdict(list)
-    for s in shifts.select_related("worker__cooperative", "site__member", "request").order_by(
-        "date"
-    ):
+    related = ("worker__cooperative", "site__member", "request", "timesheet")
+    for s in shifts.select_related(*related).order_by("date"):
         groups[s.worker_id, s.site_id].append(s)
     return [Dispatch(v[0].worker, v) for v in groups.values()]
 
@@ -176,7 +186,7 @@ def terms_notice_pdf(*, roster: Roster, worker: Worker) -> bytes:
         "roster": roster, "worker": worker, "items": items,
         "terms": terms_for(roster.cooperative), "coop": roster.cooperative,
         "overtime": overtime_text(roster.cooperative, roster.start_date),
-        "today": dt.date.today(),
+        "today": timezone.localdate(),
     })  # fmt: skip
 
 
@@ -198,5 +208,5 @@ def client_notice_pdf(*, roster: Roster, member: MemberBusiness) -> bytes:
         })  # fmt: skip
     return _pdf("dispatch/pdf/client_notice.html", {
         "roster": roster, "member": member, "people": people, "terms": terms,
-        "coop": roster.cooperative, "today": dt.date.today(),
+        "coop": roster.cooperative, "today": timezone.localdate(),
     })  # fmt: skip

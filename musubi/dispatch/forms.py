@@ -2,11 +2,13 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from musubi.core.forms import DateInput
+from musubi.core.forms import BoundedDatesMixin, DateInput, IdsField, MonthField
 from musubi.dispatch.models import (
+    MAX_HEADCOUNT,
     DesignatedPeriod,
     DispatchTerms,
     RequestStatus,
@@ -29,7 +31,7 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
+class StaffingRequestForm(BoundedDatesMixin, forms.ModelForm[StaffingRequest]):
     member = SafeModelChoiceField(label=_("member"), queryset=MemberBusiness.objects.none())
     site = SafeModelChoiceField(label=_("site"), queryset=Site.objects.none())
     weekdays = forms.TypedMultipleChoiceField(
@@ -78,6 +80,11 @@ class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
             self.fields["site"].initial = sites.get().pk
         self.fields["member"].queryset = members  # type: ignore[attr-defined]
         self.fields["site"].queryset = sites  # type: ignore[attr-defined]
+        bounded = {"headcount": (1, MAX_HEADCOUNT), "break_minutes": (0, 600)}
+        for name, (low, high) in bounded.items():
+            field = self.fields[name]
+            field.validators += [MinValueValidator(low), MaxValueValidator(high)]
+            field.widget.attrs.update(min=low, max=high)
         if sites_url and member is None:
             self.fields["member"].widget.attrs.update({
                 "hx-get": sites_url, "hx-target": "#id_site", "hx-trigger": "change",
@@ -122,7 +129,7 @@ class StaffingRequestForm(forms.ModelForm[StaffingRequest]):
         return out
 
 
-class ShiftAddForm(forms.Form):
+class ShiftAddForm(BoundedDatesMixin, forms.Form):
     worker = SafeModelChoiceField(label=_("worker"), queryset=Worker.objects.none())
     request = SafeModelChoiceField(label=_("request"), queryset=StaffingRequest.objects.none())
     date = forms.DateField(label=_("date"), widget=DateInput())
@@ -140,7 +147,7 @@ class ShiftAddForm(forms.Form):
         ).select_related("member")  # fmt: skip
 
 
-class RepairForm(forms.Form):
+class RepairForm(BoundedDatesMixin, forms.Form):
     worker = SafeModelChoiceField(label=_("absent worker"), queryset=Worker.objects.none())
     start = forms.DateField(label=_("from"), widget=DateInput())
     end = forms.DateField(label=_("until"), widget=DateInput())
@@ -152,6 +159,24 @@ class RepairForm(forms.Form):
         )
 
 
+class RosterCloseForm(forms.Form):
+    """Closing with hours still unconfirmed needs an explicit override and its reason."""
+
+    override = forms.BooleanField(
+        label=_("Close anyway, with these hours unconfirmed"), required=False
+    )
+    reason = forms.CharField(
+        label=_("reason for closing with unconfirmed hours"), required=False, max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("override") and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for closing with unconfirmed hours."))
+        return data
+
+
 class TimesheetForm(forms.Form):
     actual_start = forms.TimeField(label=_("actual start"), widget=TimeInput())
     actual_end = forms.TimeField(label=_("actual end"), widget=TimeInput())
@@ -159,7 +184,7 @@ class TimesheetForm(forms.Form):
     reason = forms.CharField(label=_("reason for the correction"), required=False, max_length=300)
 
 
-class LeaveForm(forms.ModelForm[LeaveRequest]):
+class LeaveForm(BoundedDatesMixin, forms.ModelForm[LeaveRequest]):
     class Meta:
         model = LeaveRequest
         fields = ["kind", "start_date", "end_date", "half_day", "reason"]
@@ -178,7 +203,7 @@ def _ordered(form: forms.BaseForm, data: dict[str, Any], a: str, b: str, message
         form.add_error(b, message)
 
 
-class DesignatedPeriodForm(forms.ModelForm[DesignatedPeriod]):
+class DesignatedPeriodForm(BoundedDatesMixin, forms.ModelForm[DesignatedPeriod]):
     class Meta:
         model = DesignatedPeriod
         fields = ["name", "start_date", "end_date"]
@@ -197,6 +222,27 @@ class DispatchTermsForm(forms.ModelForm[DispatchTerms]):
             "agreement_method", "dispatch_manager", "complaint_handling", "article30_measures",
             "training", "insurance", "safety", "welfare", "cancellation", "responsibility",
         ]  # fmt: skip
+
+
+class RosterNewForm(forms.Form):
+    month = MonthField(label=_("month"))
+
+
+class RosterRunForm(forms.Form):
+    # The page posts the limit in seconds; a browser run is kept short (the task runs in the
+    # background, but one click must not occupy a worker for long).
+    time_limit = forms.FloatField(
+        label=_("Time limit (seconds)"), min_value=1, max_value=60, required=False
+    )
+
+
+class TemplateCopyForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+
+class CalendarDayForm(BoundedDatesMixin, forms.Form):
+    date = forms.DateField(label=_("date"), widget=DateInput())
+    note = forms.CharField(label=_("note"), max_length=100, required=False)
 
 
 class CellForm(forms.Form):
@@ -232,7 +278,7 @@ class ShiftSwapForm(forms.Form):
 class TimesheetBulkConfirmForm(forms.Form):
     """Shifts whose actual hours the member confirms together; only those the user may see."""
 
-    shifts: forms.ModelMultipleChoiceField[Shift] = forms.ModelMultipleChoiceField(
+    shifts: forms.ModelMultipleChoiceField[Shift] = IdsField(
         label=_("shifts"), queryset=Shift.objects.none(), widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Select at least one day.")},
     )  # fmt: skip
@@ -242,3 +288,26 @@ class TimesheetBulkConfirmForm(forms.Form):
         self.fields["shifts"].queryset = shifts.filter(  # type: ignore[attr-defined]
             timesheet__isnull=False
         )
+
+
+class DayPreferencesForm(forms.Form):
+    """A worker's choice for each day of a month: one field per day, named ``d-YYYY-MM-DD``."""
+
+    CHOICES = [("", "—"), ("on", "on"), ("off", "off"), ("unavailable", "unavailable")]
+
+    def __init__(self, *args: Any, first: dt.date, last: dt.date, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        day = first
+        while day <= last:
+            self.fields[f"d-{day.isoformat()}"] = forms.ChoiceField(
+                choices=self.CHOICES, required=False
+            )
+            day += dt.timedelta(days=1)
+
+    def choices(self) -> list[tuple[dt.date, str]]:
+        """The posted days and their choice (days not posted are left as they are)."""
+        return [
+            (dt.date.fromisoformat(name[2:]), value)
+            for name, value in self.cleaned_data.items()
+            if name in self.data
+        ]

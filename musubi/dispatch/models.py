@@ -55,6 +55,10 @@ class Priority(models.IntegerChoices):
     HIGH = 3, _("High")
 
 
+# More than any cooperative employs; 70000 would make the roster model explode.
+MAX_HEADCOUNT = 99
+
+
 class StaffingRequest(TenantModel):
     """A member's demand: on given weekdays (recurring) or dates (one-off) within a period."""
 

@@ -27,6 +27,8 @@ from musubi.dispatch.models import (
     StaffingRequest,
 )
 from musubi.engines.labour.caps import monthly_cap_minutes
+from musubi.engines.labour.clock import is_under
+from musubi.engines.labour.days import required_break
 from musubi.engines.labour.hours import DAILY
 from musubi.engines.rostering import model as m
 from musubi.workforce.models import (
@@ -141,7 +143,7 @@ def dispatch_refusal(
             "member": request.member.name,
             "day": day.isoformat(),
         }
-    if request.site.municipality_code not in cooperative.district_codes:
+    if request.site.municipality_code not in cooperative.district:
         return _("%(site)s is outside the cooperative's district (地区).") % {
             "site": request.site.name
         }
@@ -262,6 +264,45 @@ def _histories(coop: Cooperative, workers: list[Worker], start: dt.date) -> dict
     return out
 
 
+def _holidays_closed(coop: Cooperative, start: dt.date, end: dt.date) -> set[dt.date]:
+    """Fixed legal holidays on which no 36協定 in force allows work (35条, 36条1項)."""
+    if coop.legal_holiday is None:
+        return set()
+    out, day = set(), start
+    while day <= end:
+        if day.weekday() == coop.legal_holiday:
+            found = agreement_on(cooperative=coop, day=day)
+            if found is None or not found.holiday_work_allowed:
+                out.add(day)
+        day += dt.timedelta(days=1)
+    return out
+
+
+def _minor_limits(
+    coop: Cooperative, w: Worker, shifts: list[m.ShiftType], built: Built, horizon: int
+) -> tuple[frozenset[int], tuple[m.Window, ...], tuple[tuple[str, int], ...]]:
+    """For a worker under 18 on some days of the period (R3.10, 労基法60条・61条): no work
+    between 22:00 and 05:00 on those days, no shift over 8 hours, no work on a fixed legal
+    holiday. Returns (days off, unavailable windows, shift caps)."""
+    assert w.birth_date is not None
+    minor_days = [d for d in range(horizon) if is_under(w.birth_date, 18, built.date(d))]
+    if not minor_days:
+        return frozenset(), (), ()
+    night = tuple(m.Window(d * 1440, d * 1440 + 300) for d in minor_days) + tuple(
+        m.Window(d * 1440 + 1320, d * 1440 + 1440) for d in minor_days
+    )
+    off = frozenset(
+        d for d in minor_days if coop.legal_holiday is not None
+        and built.date(d).weekday() == coop.legal_holiday
+    )  # fmt: skip
+    # Over 8 h a day is overtime, which 36条 does not allow a minor; the 40 h week is left to
+    # the add-shift check (the engine's weekly rule is the cooperative's, not the worker's).
+    long = (
+        tuple((s.id, 0) for s in shifts if s.minutes > DAILY) if len(minor_days) == horizon else ()
+    )
+    return off, night, long
+
+
 def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = None) -> Built:
     """The engine problem for ``roster``'s period; call inside the cooperative's scope."""
     coop = roster.cooperative
@@ -281,6 +322,11 @@ def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = No
             if reason is not None:
                 refused[reason] = refused.get(reason, 0) + 1
                 wanted.discard(day)
+        worked = minutes(req.end_time) - minutes(req.start_time) - req.break_minutes
+        if req.break_minutes < required_break(worked):
+            # Saved before breaks were checked on requests: no roster may hold it (34条).
+            refused[_("the break is too short for the hours (労基法34条)")] = len(wanted)
+            wanted.clear()
         for reason, n in refused.items():
             built.excluded.append(f"{req}: {reason} ({n})")
         shifts.append(
@@ -328,6 +374,8 @@ def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = No
             days.update(rest)
     for wid, days in (absent or {}).items():
         blocked.setdefault(wid, set()).update(days)
+    for days in blocked.values():
+        days.update(_holidays_closed(coop, start, end))
     histories = _histories(coop, workers, start)
     engine_workers = []
     for w in workers:
@@ -337,9 +385,13 @@ def build_problem(*, roster: Roster, absent: dict[int, set[dt.date]] | None = No
         off = frozenset(built.day(d) for d in blocked.get(w.pk, ()) if start <= d <= end)
         contract = round(w.contracted_minutes_per_month * horizon / 30)
         history = histories.get(w.pk, m.History())
+        minor_off, night, long_shifts = _minor_limits(coop, w, shifts, built, horizon)
         engine_workers.append(
-            m.Worker(key, skills=skills, days_off=off, contract_minutes=contract, history=history)
-        )
+            m.Worker(
+                key, skills=skills, days_off=off | minor_off, contract_minutes=contract,
+                history=history, unavailable=night, max_shifts=long_shifts,
+            )
+        )  # fmt: skip
     wishes = [
         m.Request(f"w{x.worker_id}", built.day(x.date), None, WISH_WEIGHT, x.wants_work)
         for x in ShiftWish.objects.filter(worker__in=workers, date__range=(start, end))

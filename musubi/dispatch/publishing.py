@@ -74,10 +74,50 @@ def notify_published(
                       {"member": ms.member_business, "shifts": mine, "roster": roster})  # fmt: skip
 
 
-def _mail(to: str, template: str, context: dict[str, Any]) -> None:
+def notify_repaired(
+    roster_id: int,
+    cooperative_id: int,
+    base_url: str,
+    workers: set[int],
+    unstaffed: dict[int, list[dict[str, Any]]],
+    members: set[int],
+) -> None:
+    """After a repair of a published roster: workers whose shifts moved get their new shifts;
+    each member whose shifts moved is told, first, which of its days are now unstaffed
+    (``unstaffed``: member id → the slots no one covers any more), with a subject that says so.
+    """
+    coop = Cooperative.objects.get(pk=cooperative_id)
+    with scope(cooperative=coop):
+        roster = Roster.objects.get(pk=roster_id, cooperative=coop)
+        shifts = list(roster.shifts.select_related("worker", "site", "site__member"))
+        for worker in {s.worker for s in shifts if s.worker_id in workers}:
+            if not worker.email:
+                continue
+            feed = feed_for(worker)
+            url = base_url + reverse("dispatch:calendar_feed", args=[coop.slug, feed.token])
+            mine = [s for s in shifts if s.worker_id == worker.pk]
+            context = {"worker": worker, "shifts": mine, "roster": roster, "feed_url": url}
+            _mail(worker.email, "dispatch/email/published_worker.txt", context,
+                  subject=_("Roster changed: %(month)s"))  # fmt: skip
+        members_told = Membership.objects.filter(
+            cooperative=coop, role=Role.MEMBER, member_business_id__in=members | set(unstaffed)
+        ).select_related("user", "member_business")
+        for ms in members_told:
+            gaps = unstaffed.get(ms.member_business_id or 0, [])
+            subject = (
+                _("Roster changed: days now without staff at your business (%(month)s)")
+                if gaps else _("Roster changed: %(month)s")
+            )  # fmt: skip
+            mine = [s for s in shifts if s.site.member_id == ms.member_business_id]
+            _mail(ms.user.email, "dispatch/email/repaired_member.txt",
+                  {"member": ms.member_business, "shifts": mine, "roster": roster,
+                   "gaps": gaps}, subject=subject)  # fmt: skip
+
+
+def _mail(to: str, template: str, context: dict[str, Any], subject: str = "") -> None:
     with translation.override("ja"):
         body = render_to_string(template, context)
-        subject = _("Roster published: %(month)s") % {"month": context["roster"]}
+        subject = (subject or _("Roster published: %(month)s")) % {"month": context["roster"]}
     send_mail(one_line(subject), body, settings.DEFAULT_FROM_EMAIL, [to])
 
 

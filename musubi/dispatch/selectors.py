@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from musubi.core.models import Cooperative, Role
 from musubi.core.months import month_bounds, months_from
@@ -22,7 +23,7 @@ from musubi.dispatch.models import (
     StaffingRequest,
 )
 from musubi.engines.labour import Finding, LeaveYear, MonthFigures
-from musubi.workforce.models import Worker
+from musubi.workforce.models import LeaveRequest, LeaveStatus, Worker
 
 
 def requests_for(*, cooperative: Cooperative, viewer: Viewer | None) -> QuerySet[StaffingRequest]:
@@ -84,7 +85,38 @@ def repair_diff(run: RosterRun) -> tuple[list[dict[str, str]], list[dict[str, st
             for w, d, r in sorted(items, key=lambda x: (x[1], x[0]))
         ]
 
-    return rows(current - proposed), rows(proposed - current)
+    added = proposed - current
+    removed = rows(current - proposed)
+    for row, (_w, d, r) in zip(
+        removed, sorted(current - proposed, key=lambda x: (x[1], x[0])), strict=True
+    ):
+        row["reason"] = removal_reason(run, d, r, current, proposed, added, names)
+    return removed, rows(added)
+
+
+def removal_reason(
+    run: RosterRun,
+    day: str,
+    request_id: int | None,
+    current: set[tuple[int, str, int | None]],
+    proposed: set[tuple[int, str, int | None]],
+    added: set[tuple[int, str, int | None]],
+    names: dict[int, str],
+) -> str:
+    """Why a shift the repair removes is, or is not, covered again: the replacement's name, or
+    the optimiser's reason for the uncovered demand (its uncovered-demand reasons)."""
+    before = sum(1 for _w, d, r in current if (d, r) == (day, request_id))
+    after = sum(1 for _w, d, r in proposed if (d, r) == (day, request_id))
+    if after >= before:
+        by = [names.get(w, "?") for w, d, r in added if (d, r) == (day, request_id)]
+        return (
+            _("Covered again by %(names)s.") % {"names": "、".join(by)}
+            if by else _("Still covered by the others that day.")
+        )  # fmt: skip
+    for u in run.summary.get("unmet", []):
+        if u.get("date") == day and u.get("request") == request_id:
+            return _("Not covered again: %(reason)s") % {"reason": u.get("reason", "")}
+    return _("Not covered again: no one can take it without breaking a hard rule.")
 
 
 @dataclass
@@ -219,3 +251,39 @@ def demand_vs_capacity(
             "over": need > capacity,
         })  # fmt: skip
     return rows
+
+
+def published_shifts_of(worker: Worker, start: dt.date, end: dt.date) -> QuerySet[Shift]:
+    """The worker's shifts between ``start`` and ``end`` on rosters already published."""
+    return Shift.objects.filter(
+        worker=worker, date__range=(start, end), roster__status=RosterStatus.PUBLISHED
+    ).order_by("date")
+
+
+def leaves_needing_repair(cooperative: Cooperative) -> list[dict[str, Any]]:
+    """Approved leave that still has published shifts: each with the repair to propose
+    (the worker and the first and last shift day, per roster)."""
+    out = []
+    leaves = LeaveRequest.objects.filter(
+        cooperative=cooperative, status=LeaveStatus.APPROVED
+    ).select_related("worker")
+    for leave in leaves:
+        by_roster: dict[int, list[Shift]] = defaultdict(list)
+        for s in published_shifts_of(leave.worker, leave.start_date, leave.end_date):
+            by_roster[s.roster_id].append(s)
+        for roster_id, shifts in by_roster.items():
+            out.append({
+                "leave": leave, "roster_id": roster_id, "worker": leave.worker,
+                "start": shifts[0].date, "end": shifts[-1].date,
+                "days": [s.date for s in shifts],
+            })  # fmt: skip
+    return out
+
+
+def month_is_published(cooperative: Cooperative, day: dt.date) -> bool:
+    """A roster covering ``day`` was published (or closed): wishes for it come too late."""
+    return (
+        Roster.objects.filter(cooperative=cooperative, start_date__lte=day, end_date__gte=day)
+        .exclude(status=RosterStatus.DRAFT)
+        .exists()
+    )

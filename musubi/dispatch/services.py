@@ -13,11 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from musubi.core.audit import audit_record
+from musubi.core.bounds import check_date, check_period
 from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.core.months import month_bounds
 from musubi.dispatch.findings import finding_text, hours
 from musubi.dispatch.labour import findings_added, work_day
 from musubi.dispatch.models import (
+    MAX_HEADCOUNT,
     PROHIBITED_WORK,
     CalendarDay,
     RequestStatus,
@@ -35,7 +37,7 @@ from musubi.dispatch.problem import (
     shift_id,
     violation_text,
 )
-from musubi.dispatch.publishing import notify_published
+from musubi.dispatch.publishing import notify_repaired
 from musubi.engines.labour.days import required_break
 from musubi.engines.rostering import checker
 from musubi.engines.rostering.model import Assignment
@@ -45,15 +47,52 @@ from musubi.workforce.models import ContractType, Worker
 # ---------------------------------------------------------------- staffing requests
 
 
-def _request_errors(req: StaffingRequest, coop: Cooperative) -> dict[str, str]:
+def _request_bound_errors(req: StaffingRequest) -> dict[str, str]:
+    """Checks that must pass before the request's days are built or its times compared.
+
+    A period to 9000-12-31 would build three million days per request; a time with an offset
+    cannot be compared with a local one. Forms and the API both arrive here.
+    """
     errors: dict[str, str] = {}
+    for name in ("start_date", "end_date"):
+        try:
+            check_date(getattr(req, name))
+        except ValidationError as error:
+            errors[name] = error.messages[0]
+    if not errors:
+        try:
+            check_period(req.start_date, req.end_date)
+        except ValidationError as error:
+            errors["end_date"] = error.messages[0]
+    for name in ("start_time", "end_time"):
+        if getattr(req, name).tzinfo is not None:
+            errors[name] = _("Enter a local time without a time-zone offset (Japan time).")
+    if not 1 <= req.headcount <= MAX_HEADCOUNT:
+        errors["headcount"] = _("The head-count is between 1 and %(max)s.") % {"max": MAX_HEADCOUNT}
+    weekdays = req.weekdays if isinstance(req.weekdays, list) else [req.weekdays]
+    if any(isinstance(d, bool) or d not in range(7) for d in weekdays):
+        errors["weekdays"] = _("Weekdays are numbers from 0 (Monday) to 6 (Sunday).")
+    dates = req.dates if isinstance(req.dates, list) else [req.dates]
+    for text in dates:
+        try:
+            check_date(dt.date.fromisoformat(str(text)))
+        except (ValueError, ValidationError):
+            errors["dates"] = _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": text}
+            break
+    return errors
+
+
+def _request_errors(req: StaffingRequest, coop: Cooperative) -> dict[str, str]:
+    errors = _request_bound_errors(req)
+    if errors:
+        return errors
     if req.end_time <= req.start_time:
         errors["end_time"] = _("The end time must be after the start time.")
     if req.end_date < req.start_date:
         errors["end_date"] = _("The last day is before the first day.")
     if req.site.member_id != req.member_id:
         errors["site"] = _("This site does not belong to the member.")
-    if req.site.municipality_code not in coop.district_codes:
+    if req.site.municipality_code not in coop.district:
         errors["site"] = _(
             "%(site)s is outside the cooperative's district (地区); no worker may be dispatched "
             "there."
@@ -179,7 +218,14 @@ def staffing_request_from_template(
     """A new pending request for ``year`` copied from a seasonal template."""
 
     def moved(day: dt.date) -> dt.date:
-        return day.replace(year=year + (day.year - template.start_date.year))
+        target = year + (day.year - template.start_date.year)
+        try:
+            return day.replace(year=target)
+        except ValueError:  # 29 February in a common year: the day before
+            return day.replace(year=target, day=28)
+
+    if not 2000 <= year <= 2100:
+        raise ValidationError(_("Enter a year between 2000 and 2100."))
 
     copy = StaffingRequest(
         member=template.member,
@@ -207,6 +253,7 @@ def staffing_request_from_template(
 @transaction.atomic
 def roster_create(*, cooperative: Cooperative, month: dt.date, actor: User) -> Roster:
     """The draft roster of a calendar month (one per month)."""
+    check_date(month)
     start, end = month_bounds(month)
     if Roster.objects.filter(
         cooperative=cooperative, start_date__lte=end, end_date__gte=start
@@ -478,18 +525,45 @@ def repair_accept(*, run: RosterRun, actor: User, base_url: str = "") -> int:
     if run.kind != "repair" or run.status != "done":
         raise ValidationError(_("This repair proposal is not ready."))
     roster = run.roster
-    before = {(s.worker_id, s.date, s.site.member_id) for s in roster.shifts.select_related("site")}
+    old = list(roster.shifts.select_related("site", "request"))
     n = roster_replace_shifts(roster=roster, assignments=run.proposal, actor=actor)
-    after = {(s.worker_id, s.date, s.site.member_id) for s in roster.shifts.select_related("site")}
+    new = list(roster.shifts.select_related("site"))
+    before = {(s.worker_id, s.date, s.site.member_id) for s in old}
+    after = {(s.worker_id, s.date, s.site.member_id) for s in new}
     run.summary = {**run.summary, "accepted": True}
     run.save(update_fields=["summary"])
     if roster.status == RosterStatus.PUBLISHED:
-        # Only the people whose shifts moved hear about the change.
+        # Only the people whose shifts moved hear about the change; members first learn which
+        # of their days no one covers any more.
         moved = before ^ after
         workers, members = {w for w, _d, _m in moved}, {m for _w, _d, m in moved}
+        gaps = _unstaffed(run, old, new)
         rid, cid = roster.pk, roster.cooperative_id
-        transaction.on_commit(lambda: notify_published(rid, cid, base_url, only=(workers, members)))
+        transaction.on_commit(lambda: notify_repaired(rid, cid, base_url, workers, gaps, members))
     return n
+
+
+def _unstaffed(run: RosterRun, old: list[Shift], new: list[Shift]) -> dict[int, list[Any]]:
+    """Per member: the slots (day and request) that have fewer workers after the repair."""
+    count: dict[tuple[dt.date, int | None], int] = {}
+    for s in new:
+        count[s.date, s.request_id] = count.get((s.date, s.request_id), 0) + 1
+    reasons = {(u.get("date"), u.get("request")): u.get("reason", "")
+               for u in run.summary.get("unmet", [])}  # fmt: skip
+    gaps: dict[int, list[Any]] = {}
+    seen: set[tuple[dt.date, int | None]] = set()
+    for s in old:
+        key = (s.date, s.request_id)
+        had = sum(1 for o in old if (o.date, o.request_id) == key)
+        if key in seen or count.get(key, 0) >= had:
+            continue
+        seen.add(key)
+        gaps.setdefault(s.site.member_id, []).append({
+            "date": s.date, "start": s.start_time, "end": s.end_time,
+            "title": str(s.request or s.site), "missing": had - count.get(key, 0),
+            "reason": reasons.get((s.date.isoformat(), s.request_id), ""),
+        })  # fmt: skip
+    return gaps
 
 
 # ---------------------------------------------------------------- annual calendar

@@ -6,10 +6,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from musubi.core.audit import audit_record
+from musubi.core.japanese import format_date_ja
 from musubi.core.models import AuditLogEntry, User
 from musubi.dispatch.models import (
     Roster,
@@ -20,18 +23,47 @@ from musubi.dispatch.models import (
 )
 
 
+def unconfirmed_shifts(roster: Roster) -> QuerySet[Shift]:
+    """The roster's shifts whose actual hours the member has not confirmed (or nobody entered)."""
+    return (
+        roster.shifts.filter(Q(timesheet__isnull=True) | Q(timesheet__confirmed_at__isnull=True))
+        .select_related("worker", "site__member")
+        .order_by("date", "worker__family_name_kana", "pk")
+    )
+
+
 @transaction.atomic
-def roster_close(*, roster: Roster, actor: User) -> int:
-    """Close the month: every timesheet of the period is locked. Returns how many."""
+def roster_close(*, roster: Roster, actor: User, override_reason: str = "") -> int:
+    """Close the month: every timesheet of the period is locked. Returns how many.
+
+    Every shift's hours must be confirmed first; closing with unconfirmed hours takes an explicit
+    override with a reason, which the audit log keeps with the number of shifts concerned.
+    """
     if roster.status != RosterStatus.PUBLISHED:
         raise ValidationError(_("Only a published roster can be closed."))
+    reason = override_reason.strip()
+    unconfirmed = unconfirmed_shifts(roster).count()
+    if unconfirmed and not reason:
+        raise ValidationError(
+            ngettext(
+                "%(n)s shift has no confirmed actual hours. Have them confirmed first, or close "
+                "anyway with a reason.",
+                "%(n)s shifts have no confirmed actual hours. Have them confirmed first, or close "
+                "anyway with a reason.",
+                unconfirmed,
+            )
+            % {"n": unconfirmed}
+        )
     roster.status = RosterStatus.CLOSED
     roster.closed_at = timezone.now()
     roster.save(update_fields=["status", "closed_at"])
     n = TimesheetEntry.objects.filter(shift__roster=roster).update(locked=True)
+    changes: dict[str, Any] = {"status": [RosterStatus.PUBLISHED, RosterStatus.CLOSED]}
+    if unconfirmed:
+        changes |= {"unconfirmed_shifts": unconfirmed, "override_reason": reason}
     audit_record(
         actor=actor, cooperative=roster.cooperative, action=AuditLogEntry.Action.UPDATE,
-        instance=roster, changes={"status": [RosterStatus.PUBLISHED, RosterStatus.CLOSED]},
+        instance=roster, changes=changes,
     )  # fmt: skip
     return n
 
@@ -46,7 +78,10 @@ def timesheet_enter(
     actor: User,
     reason: str = "",
 ) -> TimesheetEntry:
-    """Record actual hours; after the month closed only a correction with a reason is allowed."""
+    """Record actual hours; after the month closed only a correction with a reason is allowed.
+
+    Hours are facts: a day that has not begun in Tokyo has none yet.
+    """
     if actual_end <= actual_start:
         raise ValidationError({"actual_end": _("The end time is before the start time.")})
     span = (actual_end.hour * 60 + actual_end.minute) - (
@@ -54,6 +89,11 @@ def timesheet_enter(
     )
     if break_minutes >= span:
         raise ValidationError({"break_minutes": _("The break is longer than the time worked.")})
+    if shift.date > timezone.localdate():
+        raise ValidationError(
+            _("%(day)s has not come yet: actual hours can be entered from that day on.")
+            % {"day": format_date_ja(shift.date)}
+        )
     entry = TimesheetEntry.objects.filter(shift=shift).first()
     locked = shift.roster.status == RosterStatus.CLOSED or (entry is not None and entry.locked)
     if locked and not reason.strip():

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -10,14 +11,25 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from musubi.core.confirm import confirm_page, confirmed
 from musubi.core.forms import add_validation_error, flash_errors
+from musubi.core.japanese import format_date_ja
 from musubi.core.models import Role
-from musubi.core.months import next_month, parse_month
+from musubi.core.months import next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
 from musubi.dispatch import selectors
-from musubi.dispatch.forms import RepairForm, ShiftAddForm, StaffingRequestForm
+from musubi.dispatch.forms import (
+    RepairForm,
+    RosterCloseForm,
+    RosterNewForm,
+    RosterRunForm,
+    ShiftAddForm,
+    StaffingRequestForm,
+    TemplateCopyForm,
+)
 from musubi.dispatch.grid import roster_grid
 from musubi.dispatch.models import (
     RequestStatus,
@@ -40,9 +52,17 @@ from musubi.dispatch.services import (
     staffing_request_submit,
 )
 from musubi.dispatch.solving import progress_words, run_start
-from musubi.dispatch.timesheets import roster_close
+from musubi.dispatch.timesheets import roster_close, unconfirmed_shifts
 
 C = Role.COORDINATOR
+
+
+def _form_errors(request: CoopRequest, form: forms.BaseForm) -> None:
+    """A small form posted from a list page: its errors as messages on the page it returns to."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else None
+        for text in errors:
+            messages.error(request, f"{label}: {text}" if label else str(text))
 
 
 def _request(request: CoopRequest, request_pk: int) -> StaffingRequest:
@@ -120,14 +140,16 @@ def request_decide(request: CoopRequest, coop: str, request_pk: int) -> HttpResp
 @coop_view(C, Role.MEMBER)
 def request_copy(request: CoopRequest, coop: str, request_pk: int) -> HttpResponse:
     template = _request(request, request_pk)
+    form = TemplateCopyForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("dispatch:request_list", coop)
     try:
-        year = int(request.POST.get("year", timezone.localdate().year + 1))
-        staffing_request_from_template(template=template, year=year, actor=request.user)
-    except (ValueError, ValidationError) as error:
-        if isinstance(error, ValidationError):
-            flash_errors(request, error)
-        else:
-            messages.error(request, _("Enter a year."))
+        staffing_request_from_template(
+            template=template, year=form.cleaned_data["year"], actor=request.user
+        )
+    except ValidationError as error:
+        flash_errors(request, error)
     else:
         messages.success(request, _("The template was copied; it waits for approval."))
     return redirect("dispatch:request_list", coop)
@@ -144,9 +166,14 @@ def demand_chart(request: CoopRequest, coop: str) -> HttpResponse:
 @require_POST
 @coop_view(C)
 def roster_new(request: CoopRequest, coop: str) -> HttpResponse:
+    form = RosterNewForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("dispatch:home", coop)
     try:
-        month = parse_month(request.POST.get("month", ""))
-        roster = roster_create(cooperative=request.cooperative, month=month, actor=request.user)
+        roster = roster_create(
+            cooperative=request.cooperative, month=form.cleaned_data["month"], actor=request.user
+        )
     except ValidationError as error:
         flash_errors(request, error)
         return redirect("dispatch:home", coop)
@@ -156,7 +183,8 @@ def roster_new(request: CoopRequest, coop: str) -> HttpResponse:
 @coop_view(C)
 def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
     roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
-    run = roster.runs.filter(kind="solve").first()
+    # The result box shows the roster as it stands: the last solve, or a repair accepted since.
+    run = roster.runs.filter(Q(kind="solve") | Q(kind="repair", summary__accepted=True)).first()
     rows = selectors.compliance_rows(cooperative=request.cooperative, month=roster.start_date)
     context = {
         "title": _("Roster %(month)s") % {"month": roster.start_date.strftime("%Y-%m")},
@@ -186,8 +214,12 @@ def roster_run(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
         # Published shifts were emailed: after publication only repairs and single edits.
         messages.error(request, _("Only a draft roster is made anew; use a repair instead."))
     else:
-        limit = min(60.0, max(1.0, float(request.POST.get("time_limit") or 8)))
-        run_start(roster=roster, actor=request.user, time_limit=limit)
+        form = RosterRunForm(request.POST)
+        if form.is_valid():
+            limit = form.cleaned_data["time_limit"] or 8.0
+            run_start(roster=roster, actor=request.user, time_limit=limit)
+        else:
+            _form_errors(request, form)
     return redirect("dispatch:roster_detail", coop, roster.pk)
 
 
@@ -257,6 +289,21 @@ def shift_delete(request: CoopRequest, coop: str, shift_pk: int) -> HttpResponse
 @coop_view(C)
 def roster_publish_view(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
     roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
+    back = reverse("dispatch:roster_detail", args=[coop, roster.pk])
+    if not confirmed(request):
+        shifts = roster.shifts.all()
+        return confirm_page(
+            request, title=_("Publish the roster %(month)s?") % {"month": roster},
+            question=_(
+                "%(workers)s workers and %(members)s members are emailed their shifts. "
+                "Afterwards the roster changes only through repairs and single edits, and "
+                "everyone concerned is told of each change."
+            ) % {
+                "workers": shifts.values("worker").distinct().count(),
+                "members": shifts.values("site__member").distinct().count(),
+            },
+            action=request.path, cancel_url=back, confirm_label=_("Publish"),
+        )  # fmt: skip
     try:
         roster_publish(
             roster=roster, actor=request.user, base_url=request.build_absolute_uri("/")[:-1]
@@ -271,16 +318,43 @@ def roster_publish_view(request: CoopRequest, coop: str, roster_pk: int) -> Http
 @require_POST
 @coop_view(C)
 def roster_close_view(request: CoopRequest, coop: str, roster_pk: int) -> HttpResponse:
+    """Close after a confirmation page; unconfirmed hours need the override and a reason."""
     roster: Roster = get_for(Roster.objects, cooperative=request.cooperative, pk=roster_pk)
-    try:
-        n = roster_close(roster=roster, actor=request.user)
-    except ValidationError as error:
-        flash_errors(request, error)
-    else:
-        messages.success(
-            request, _("The month is closed; %(n)s timesheet entries are locked.") % {"n": n}
-        )
-    return redirect("dispatch:roster_detail", coop, roster.pk)
+    back = reverse("dispatch:roster_detail", args=[coop, roster.pk])
+    unconfirmed = unconfirmed_shifts(roster)
+    count = unconfirmed.count()
+    form = RosterCloseForm(request.POST if confirmed(request) else None)
+    if confirmed(request) and form.is_valid():
+        reason = form.cleaned_data["reason"] if form.cleaned_data["override"] else ""
+        try:
+            n = roster_close(roster=roster, actor=request.user, override_reason=reason)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request, _("The month is closed; %(n)s timesheet entries are locked.") % {"n": n}
+            )
+            return redirect(back)
+    warning = (
+        ngettext(
+            "%(n)s shift has no actual hours confirmed by the member yet.",
+            "%(n)s shifts have no actual hours confirmed by the member yet.",
+            count,
+        ) % {"n": count}
+        if count else ""
+    )  # fmt: skip
+    return confirm_page(
+        request, title=_("Close the month %(month)s?") % {"month": roster},
+        question=_(
+            "Closing locks every timesheet of the month; later corrections need a reason and "
+            "are logged."
+        ),
+        warning=warning,
+        lines=[f"{format_date_ja(s.date)} {s.worker} {s.site.member.name} {s.site.name}"
+               for s in unconfirmed[:50]],
+        form=form if count else None,
+        action=request.path, cancel_url=back, confirm_label=_("Close the month"),
+    )  # fmt: skip
 
 
 @require_POST

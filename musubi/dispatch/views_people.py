@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,12 +15,18 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
 from musubi.core.forms import add_validation_error, flash_errors
+from musubi.core.japanese import format_date_ja
 from musubi.core.models import Cooperative, Role
 from musubi.core.months import month_bounds, month_or_current, next_month
 from musubi.core.tenancy import CoopRequest, coop_view, get_for, role_of
-from musubi.dispatch import ical
+from musubi.dispatch import ical, selectors
 from musubi.dispatch.findings import finding_text
-from musubi.dispatch.forms import LeaveForm, TimesheetBulkConfirmForm, TimesheetForm
+from musubi.dispatch.forms import (
+    DayPreferencesForm,
+    LeaveForm,
+    TimesheetBulkConfirmForm,
+    TimesheetForm,
+)
 from musubi.dispatch.labour import day_findings
 from musubi.dispatch.models import CalendarFeed, Roster, RosterStatus, Shift, TimesheetEntry
 from musubi.dispatch.publishing import feed_for, feed_reset
@@ -75,17 +82,23 @@ def my_days(request: CoopRequest, coop: str) -> HttpResponse:
     """Next month's days: unavailable (hard), want to work / want off (wishes)."""
     worker = _me(request)
     first, last = month_bounds(next_month(timezone.localdate()))
+    published = selectors.month_is_published(request.cooperative, first)
+    if request.method == "POST" and published:
+        # The roster was made and sent: a wish now would silently change nothing.
+        messages.error(request, _("This month's roster is already published; wishes can no "
+                                  "longer change it. Ask the office instead."))  # fmt: skip
+        return redirect("dispatch:my_days", coop)
     if request.method == "POST":
-        try:
-            for key in request.POST:
-                if not key.startswith("d-"):
-                    continue
-                day = dt.date.fromisoformat(key[2:])
-                if first <= day <= last:
-                    choice = str(request.POST.get(key, ""))
-                    day_preference_set(worker=worker, date=day, choice=choice, actor=request.user)
-        except (ValueError, ValidationError):
+        form = DayPreferencesForm(request.POST, first=first, last=last)
+        if not form.is_valid():
             messages.error(request, _("Choose from the list for each day."))
+            return redirect("dispatch:my_days", coop)
+        try:
+            with transaction.atomic():  # all days or none
+                for day, choice in form.choices():
+                    day_preference_set(worker=worker, date=day, choice=choice, actor=request.user)
+        except ValidationError as error:
+            flash_errors(request, error)
             return redirect("dispatch:my_days", coop)
         messages.success(request, _("Saved."))
         return redirect("dispatch:my_days", coop)
@@ -98,7 +111,8 @@ def my_days(request: CoopRequest, coop: str) -> HttpResponse:
         days.append({"date": d, "choice": chosen.get(d, "")})
         d += dt.timedelta(days=1)
     return render(request, "dispatch/my_days.html",
-                  {"title": _("My availability"), "days": days})  # fmt: skip
+                  {"title": _("My availability"), "days": days,
+                   "published": published})  # fmt: skip
 
 
 @coop_view(W)
@@ -107,11 +121,17 @@ def my_leave(request: CoopRequest, coop: str) -> HttpResponse:
     form = LeaveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            leave_request_create(worker=worker, actor=request.user, **form.cleaned_data)
+            leave = leave_request_create(worker=worker, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
             messages.success(request, _("Your request was sent to the office."))
+            shifts = selectors.published_shifts_of(worker, leave.start_date, leave.end_date)
+            if shifts:
+                messages.warning(request, _(
+                    "You have shifts on these days: %(days)s. If the leave is approved, the "
+                    "office has to find someone else for them."
+                ) % {"days": "、".join(format_date_ja(s.date) for s in shifts)})  # fmt: skip
             return redirect("dispatch:my_leave", coop)
     leaves = LeaveRequest.objects.filter(worker=worker)
     return render(request, "dispatch/my_leave.html",
@@ -121,8 +141,10 @@ def my_leave(request: CoopRequest, coop: str) -> HttpResponse:
 @coop_view(C)
 def leave_list(request: CoopRequest, coop: str) -> HttpResponse:
     leaves = LeaveRequest.objects.filter(cooperative=request.cooperative).select_related("worker")
-    return render(request, "dispatch/leave_list.html",
-                  {"title": _("Leave requests"), "leaves": leaves})  # fmt: skip
+    return render(request, "dispatch/leave_list.html", {
+        "title": _("Leave requests"), "leaves": leaves,
+        "repairs": selectors.leaves_needing_repair(request.cooperative),
+    })  # fmt: skip
 
 
 @require_POST
@@ -131,10 +153,15 @@ def leave_decide(request: CoopRequest, coop: str, leave_pk: int) -> HttpResponse
     leave: LeaveRequest = get_for(
         LeaveRequest.objects, cooperative=request.cooperative, pk=leave_pk
     )
-    leave_request_decide(
-        leave=leave, approve=request.POST.get("approve") == "1", actor=request.user
-    )
+    approve = request.POST.get("approve") == "1"
+    leave_request_decide(leave=leave, approve=approve, actor=request.user)
     messages.success(request, _("Saved."))
+    shifts = selectors.published_shifts_of(leave.worker, leave.start_date, leave.end_date)
+    if approve and shifts:
+        messages.warning(request, _(
+            "%(worker)s still has published shifts on %(days)s. Propose a repair below."
+        ) % {"worker": leave.worker,
+             "days": "、".join(format_date_ja(s.date) for s in shifts)})  # fmt: skip
     return redirect("dispatch:leave_list", coop)
 
 
@@ -211,6 +238,7 @@ def timesheet_edit(request: CoopRequest, coop: str, shift_pk: int) -> HttpRespon
                             + f"?month={shift.date:%Y-%m}")  # fmt: skip
     return render(request, "dispatch/timesheet_form.html", {
         "title": _("Actual hours"), "form": form, "shift": shift, "entry": entry,
+        "future": shift.date > timezone.localdate(),
         "corrections": entry.corrections.all() if entry else [],
     })  # fmt: skip
 

@@ -1,7 +1,5 @@
 """Dispatch settings beyond the cooperative's labour settings: 特定期間 and document texts."""
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -17,7 +15,7 @@ from musubi.core.forms import flash_errors
 from musubi.core.models import Role, WorkingTimeSystem
 from musubi.core.tenancy import CoopRequest, coop_view, get_for
 from musubi.dispatch.documents import terms_for
-from musubi.dispatch.forms import DesignatedPeriodForm, DispatchTermsForm
+from musubi.dispatch.forms import CalendarDayForm, DesignatedPeriodForm, DispatchTermsForm
 from musubi.dispatch.models import CalendarDay, DesignatedPeriod
 from musubi.dispatch.services import calendar_day_add, calendar_day_remove
 
@@ -112,14 +110,13 @@ def terms_edit(request: CoopRequest, coop: str) -> HttpResponse:
 def calendar(request: CoopRequest, coop: str) -> HttpResponse:
     """Rest days of the annual variable calendar: add (30 days ahead at least) or remove."""
     if request.method == "POST":
+        form = CalendarDayForm(request.POST)
         try:
-            day = dt.date.fromisoformat(request.POST.get("date", ""))
+            if not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
             calendar_day_add(
-                cooperative=request.cooperative, date=day,
-                note=request.POST.get("note", "")[:100], actor=request.user,
-            )  # fmt: skip
-        except ValueError:
-            messages.error(request, _("Enter a date."))
+                cooperative=request.cooperative, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             flash_errors(request, error)
         else:

@@ -4,12 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from musubi.core.forms import DateInput, JapaneseFieldsMixin
+from musubi.core.forms import BoundedDatesMixin, DateInput, JapaneseFieldsMixin
 from musubi.core.models import Cooperative
 from musubi.members.models import MemberBusiness, Site
 
 
-class MemberBusinessForm(JapaneseFieldsMixin, forms.ModelForm[MemberBusiness]):
+class MemberBusinessForm(BoundedDatesMixin, JapaneseFieldsMixin, forms.ModelForm[MemberBusiness]):
     class Meta:
         model = MemberBusiness
         fields = [

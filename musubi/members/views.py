@@ -59,7 +59,7 @@ def site_list(request: CoopRequest, coop: str) -> HttpResponse:
                 _("Inside the district"),
                 lambda s: (
                     _("yes")
-                    if s.municipality_code in request.cooperative.district_codes
+                    if s.municipality_code in request.cooperative.district
                     else _("no — dispatch not allowed")
                 ),
             ),

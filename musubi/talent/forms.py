@@ -7,6 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from musubi.core.forms import IdsField
 from musubi.core.japanese import PREFECTURE_CHOICES
 from musubi.core.models import Cooperative
 from musubi.talent.models import Motivation, Talent, Window
@@ -131,7 +132,7 @@ class SignUpForm(ProfileForm):
     password = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
-    cooperatives = forms.ModelMultipleChoiceField(
+    cooperatives = IdsField(
         label=_("Share my profile with these cooperatives"),
         required=False,
         queryset=Cooperative.objects.all(),

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from musubi.core.audit import audit_record, audited_save
+from musubi.core.audit import audit_record, audited_save, plain
 from musubi.core.models import AuditLogEntry, Cooperative, User
 from musubi.talent.models import Talent, TalentConsent
 from musubi.talent.tasks import talent_embed
@@ -118,7 +118,7 @@ def consent_revoke(*, talent: Talent, cooperative: Cooperative, actor: User) -> 
         cooperative=cooperative,
         action=AuditLogEntry.Action.UPDATE,
         instance=consent,
-        changes={"revoked_at": [None, str(consent.revoked_at)]},
+        changes={"revoked_at": [None, plain(consent.revoked_at)]},
     )
 
 

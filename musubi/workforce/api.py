@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Router, Schema
 
 from musubi.core.models import Role
@@ -48,7 +49,7 @@ def worker_detail(request: HttpRequest, pk: int) -> Any:
 def skill_sheets(request: HttpRequest) -> Any:
     """Anonymous skill sheets of dispatchable workers, for members planning requests."""
     cooperative = api_coop(request, Role.COORDINATOR, Role.MEMBER)
-    today = dt.date.today()
+    today = timezone.localdate()
     workers = Worker.objects.filter(
         cooperative=cooperative, active=True, contract_type="indefinite"
     ).prefetch_related("qualifications")

@@ -4,7 +4,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from musubi.core.forms import DateInput, JapaneseFieldsMixin
+from musubi.core.forms import BoundedDatesMixin, DateInput, JapaneseFieldsMixin
 from musubi.workforce.models import Qualification, Worker
 
 CENT = Decimal("0.01")
@@ -21,7 +21,7 @@ WEEKDAY_CHOICES = [
 ]  # fmt: skip
 
 
-class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
+class WorkerForm(BoundedDatesMixin, JapaneseFieldsMixin, forms.ModelForm[Worker]):
     rest_weekdays = forms.TypedMultipleChoiceField(
         label=_("fixed weekly rest days"),
         choices=WEEKDAY_CHOICES,
@@ -90,7 +90,7 @@ class WorkerForm(JapaneseFieldsMixin, forms.ModelForm[Worker]):
         return data
 
 
-class QualificationForm(forms.ModelForm[Qualification]):
+class QualificationForm(BoundedDatesMixin, forms.ModelForm[Qualification]):
     class Meta:
         model = Qualification
         fields = ["kind", "name", "level", "acquired_on", "expires_on"]

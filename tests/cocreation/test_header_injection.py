@@ -10,7 +10,8 @@ from tests.cocreation import factories as cf
 from tests.conftest import Town
 from tests.factories import UserFactory
 
-EVIL_NAME = "山田\r\nBcc: all@example.com\nORGANIZER:mailto:evil@example.com"
+# Fits the 50-character name column (PostgreSQL enforces it; SQLite does not).
+EVIL_NAME = "山田\r\nBcc: all@example.com\nORGANIZER:mailto:e@x.jp"
 
 
 def _talent(town: Town) -> Any:

@@ -213,7 +213,13 @@ def test_the_talent_works_on_the_board_but_not_on_someone_elses(
 
 
 def test_the_talent_may_leave_at_the_end_of_the_month(engagement: Any, as_user: Any) -> None:
-    as_user(engagement.talent.user).post(f"/talent/engagements/{engagement.pk}/end/")
+    talent = as_user(engagement.talent.user)
+    asked = talent.post(f"/talent/engagements/{engagement.pk}/end/")
+    assert "取り消せません" in asked.text  # a confirmation page first; nothing ended yet
+    with scopes_disabled():
+        engagement.refresh_from_db()
+        assert engagement.ended_on is None
+    talent.post(f"/talent/engagements/{engagement.pk}/end/", {"confirmed": "1"})
     with scopes_disabled():
         engagement.refresh_from_db()
     today = timezone.localdate()
@@ -222,5 +228,8 @@ def test_the_talent_may_leave_at_the_end_of_the_month(engagement: Any, as_user: 
     ) - dt.timedelta(days=1)
     stranger = cf.TalentFactory()
     assert (
-        as_user(stranger.user).post(f"/talent/engagements/{engagement.pk}/end/").status_code == 404
+        as_user(stranger.user)
+        .post(f"/talent/engagements/{engagement.pk}/end/", {"confirmed": "1"})
+        .status_code
+        == 404
     )

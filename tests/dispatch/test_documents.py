@@ -100,6 +100,31 @@ def test_the_compliance_page_shows_the_month_and_the_business_year(
     assert str(town_a.worker) in page.text and "36条" in page.text
 
 
+def test_the_ledger_states_confirmed_actual_times_and_the_plan_otherwise(
+    town_a: Town, as_user: Any
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.dispatch.factories import TimesheetEntryFactory
+
+    with scopes_disabled():
+        worked = shift_in(town_a, date=dt.date(2027, 4, 5))
+        planned = shift_in(town_a, roster=worked.roster, request=worked.request,
+                           date=dt.date(2027, 4, 6))  # fmt: skip
+        TimesheetEntryFactory(shift=worked, actual_start=dt.time(8, 45),
+                              actual_end=dt.time(18, 15), break_minutes=45,
+                              confirmed_at=timezone.now())  # fmt: skip
+        # Entered but not confirmed by the member: the ledger keeps the plan.
+        TimesheetEntryFactory(shift=planned, actual_start=dt.time(10), actual_end=dt.time(12))
+    client = as_user(town_a.coordinator)
+    response = client.get(f"/c/{town_a.cooperative.slug}/dispatch/ledger.csv?month=2027-04")
+    rows = list(csv.reader(io.StringIO(response.content[3:].decode("utf-8"))))
+    hours = rows[1][[name for name, _ in LEDGER_COLUMNS].index("始業・終業時刻")]
+    assert hours == "4/5 08:45〜18:15(休憩45分)、4/6 09:00〜17:00(休憩60分)"
+
+
 FORMULA = '=HYPERLINK("https://evil.example/","請求書")'
 
 

@@ -50,7 +50,7 @@ def test_an_absent_worker_gets_a_repair_with_few_changes_that_the_coordinator_ac
     roster = _roster(busy_town, as_user, django_capture_on_commit_callbacks)
     client = as_user(busy_town.coordinator)
     slug = busy_town.cooperative.slug
-    client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/publish/")
+    client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/publish/", {"confirmed": "1"})
     with scopes_disabled():
         ids = {(s.worker_id, s.date): s.pk for s in Shift.objects.filter(roster=roster)}
         before = set(ids)
@@ -93,7 +93,7 @@ def test_a_member_sees_skill_sheets_without_names_until_publication(
     assert "接客" in page.text
     assert busy_town.worker.family_name not in page.text
     as_user(busy_town.coordinator).post(
-        f"/c/{busy_town.cooperative.slug}/dispatch/rosters/{roster.pk}/publish/"
+        f"/c/{busy_town.cooperative.slug}/dispatch/rosters/{roster.pk}/publish/", {"confirmed": "1"}
     )
     assert busy_town.worker.family_name in member.get(url).text
 

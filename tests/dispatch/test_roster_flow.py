@@ -2,12 +2,17 @@
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import time_machine
 from django.core import mail
 from django_scopes import scopes_disabled
 
+from musubi.core.models import AuditLogEntry
 from musubi.dispatch.models import Roster, RosterRun, Shift, TimesheetCorrection, TimesheetEntry
 from tests.conftest import Town
+
+JST = ZoneInfo("Asia/Tokyo")
 
 
 def _made_roster(busy_town: Town, as_user: Any, capture: Any) -> tuple[Any, Roster]:
@@ -45,7 +50,7 @@ def test_publishing_emails_workers_with_a_private_feed_and_members(
     client, roster = _made_roster(busy_town, as_user, django_capture_on_commit_callbacks)
     slug = busy_town.cooperative.slug
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/publish/")
+        client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/publish/", {"confirmed": "1"})
     recipients = {to for m in mail.outbox for to in m.to}
     assert "worker@alpha.example" in recipients
     assert busy_town.member_user.email in recipients
@@ -63,28 +68,58 @@ def test_timesheets_are_entered_confirmed_locked_on_close_and_corrected_with_a_r
 ) -> None:
     client, roster = _made_roster(busy_town, as_user, django_capture_on_commit_callbacks)
     slug = busy_town.cooperative.slug
-    client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/publish/")
+    client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/publish/", {"confirmed": "1"})
     with scopes_disabled():
         shift = Shift.objects.filter(roster=roster, worker=busy_town.worker).first()
     assert shift is not None
-    worker = as_user(busy_town.worker_user)
     url = f"/c/{slug}/dispatch/shifts/{shift.pk}/timesheet/"
     ok = {"actual_start": "09:00", "actual_end": "17:30", "break_minutes": "60"}
-    assert worker.post(url, ok).status_code == 302
-    member = as_user(busy_town.member_user)
-    assert member.post(f"/c/{slug}/dispatch/shifts/{shift.pk}/confirm/").status_code == 302
-    assert client.post(f"/c/{slug}/dispatch/rosters/{roster.pk}/close/").status_code == 302
+    # Hours are facts: none for a day that has not come (Tokyo time), from worker or member.
+    # (Clients log in inside each time travel: a session is only valid for eight hours.)
+    with time_machine.travel(dt.datetime(2027, 3, 31, 23, 30, tzinfo=JST), tick=False):
+        worker = as_user(busy_town.worker_user)
+        refused = worker.post(url, ok)
+        assert refused.status_code == 200 and "まだ来ていません" in refused.text
+        assert "まだ来ていません" in as_user(busy_town.member_user).post(url, ok).text
     with scopes_disabled():
-        entry = TimesheetEntry.objects.get(shift=shift)
-        assert entry.locked and entry.confirmed_at is not None
-    refused = client.post(url, {**ok, "actual_end": "18:00"})
-    assert "理由" in refused.text or "reason" in refused.text
-    client.post(url, {**ok, "actual_end": "18:00", "reason": "打刻漏れ"})
-    with scopes_disabled():
-        correction = TimesheetCorrection.objects.get(entry=entry)
-        assert correction.reason == "打刻漏れ"
-        assert correction.before["actual_end"] == "17:30"
-        assert TimesheetEntry.objects.get(pk=entry.pk).actual_end == dt.time(18)
+        assert not TimesheetEntry.objects.filter(shift=shift).exists()
+    # 00:30 on the shift's day in Tokyo is still the day before in UTC: allowed.
+    with time_machine.travel(
+        dt.datetime.combine(shift.date, dt.time(0, 30), tzinfo=JST), tick=False
+    ):
+        assert as_user(busy_town.worker_user).post(url, ok).status_code == 302
+    # The rest happens after the month, as in real life.
+    with time_machine.travel(dt.datetime(2027, 5, 1, 9, tzinfo=JST), tick=False):
+        client = as_user(busy_town.coordinator)
+        member = as_user(busy_town.member_user)
+        assert member.post(f"/c/{slug}/dispatch/shifts/{shift.pk}/confirm/").status_code == 302
+        close = f"/c/{slug}/dispatch/rosters/{roster.pk}/close/"
+        # Other shifts are still unconfirmed: the close asks, then refuses without an override.
+        assert "確認が済んでいない勤務" in client.post(close).text
+        refused = client.post(close, {"confirmed": "1"})
+        assert refused.status_code == 200 and "理由を添えて" in refused.text
+        no_reason = client.post(close, {"confirmed": "1", "override": "on", "reason": " "})
+        assert "理由を入力してください" in no_reason.text
+        with scopes_disabled():
+            assert Roster.objects.get(pk=roster.pk).status == "published"
+        done = client.post(close, {"confirmed": "1", "override": "on", "reason": "月末の確認待ち"})
+        assert done.status_code == 302
+        with scopes_disabled():
+            logged = AuditLogEntry.objects.get(object_type="dispatch.Roster",
+                                               changes__has_key="override_reason")  # fmt: skip
+            assert logged.changes["override_reason"] == "月末の確認待ち"
+            assert logged.changes["unconfirmed_shifts"] > 0
+        with scopes_disabled():
+            entry = TimesheetEntry.objects.get(shift=shift)
+            assert entry.locked and entry.confirmed_at is not None
+        refused = client.post(url, {**ok, "actual_end": "18:00"})
+        assert "理由" in refused.text or "reason" in refused.text
+        client.post(url, {**ok, "actual_end": "18:00", "reason": "打刻漏れ"})
+        with scopes_disabled():
+            correction = TimesheetCorrection.objects.get(entry=entry)
+            assert correction.reason == "打刻漏れ"
+            assert correction.before["actual_end"] == "17:30"
+            assert TimesheetEntry.objects.get(pk=entry.pk).actual_end == dt.time(18)
 
 
 def test_another_cooperatives_coordinator_gets_404_for_the_roster(

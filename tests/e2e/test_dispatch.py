@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
+from musubi.core.models import AuditLogEntry
 from musubi.demo import data
 from musubi.demo.dispatch import business_year
 from musubi.dispatch.models import Roster, RosterStatus, RunStatus, TimesheetEntry
@@ -62,11 +63,28 @@ def test_a_coordinator_produces_publishes_and_closes_a_month(
     expect(page.locator("#summary")).to_contain_text(ja("Hard violations") + ": 0")
     expect(page.locator("#worker-calendar")).to_contain_text("佐藤 美咲")
 
+    # Publishing asks first (a page, so it works without JavaScript too).
     page.locator("form[action$='/publish/'] button").click()
+    expect(page.locator("#confirm-question")).to_be_visible()
+    page.locator("#confirm-form button[type=submit]").click()
     expect(page.locator("#roster-status")).to_have_text(ja(RosterStatus.PUBLISHED.label))
 
+    # Nobody confirmed any hours yet: closing is refused without an explicit override...
     page.locator("form[action$='/close/'] button").click()
+    expect(page.locator("p.warn[role=alert]")).to_be_visible()
+    page.locator("#confirm-form button[type=submit]").click()
+    expect(page.locator(".errorlist")).to_be_visible()
+    with scopes_disabled():
+        assert Roster.objects.get(start_date__month=12).status == "published"
+    # ...and allowed with the override and its reason, which the audit log keeps.
+    page.locator("#id_override").check()
+    page.locator("#id_reason").fill("12月分は翌月に確認する")
+    page.locator("#confirm-form button[type=submit]").click()
     expect(page.locator("#roster-status")).to_have_text(ja(RosterStatus.CLOSED.label))
+    with scopes_disabled():
+        assert AuditLogEntry.objects.filter(
+            changes__override_reason="12月分は翌月に確認する"
+        ).exists()
     with scopes_disabled():
         roster = Roster.objects.get(cooperative__slug="yamabiko", start_date__month=12)
         assert roster.status == "closed"

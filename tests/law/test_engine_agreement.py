@@ -136,3 +136,35 @@ def test_rosters_the_model_finds_are_within_the_cap_by_the_modules_count(
     assert result.by_rule("R3.3") == () and result.by_rule("R3.4") == ()
     # And it is not stricter than the law: it uses the overtime it may (4 h a 12-hour day).
     assert result.month(2027, 2).overtime > cap_hours * 60 - 240
+
+
+def _april(week_start: int, history: History, cap: int) -> Problem:
+    first = dt.date(2027, 4, 1)
+    offset = (first.weekday() - week_start) % 7
+    rules = LabourRules(
+        rest_days=Rule("hard", 1),
+        monthly_overtime=Rule("hard", cap),
+        month_days=30,
+        week_start_day=-offset,
+        block_start_day=-offset,
+        legal_overtime=True,
+    )
+    return Problem(horizon=30, shifts=SHIFTS, workers=(Worker("w0", history=history),),
+                   labour=rules, exempt_edges=False)  # fmt: skip
+
+
+def test_the_engine_checker_refuses_the_week_of_29_march_to_4_april_2027() -> None:
+    # 35条 on Monday weeks: 29–31 March come in as history, 1–4 April are planned.
+    p = _april(0, History(week_minutes=1440, week_within_minutes=1440, block_days_worked=3), 2700)
+    report = check(p, [Assignment("w0", d, "D") for d in range(4)])
+    assert [v for v in report.violations if "rest_days" in v]
+    # Saturday 3 April passes 40 h in the week: 8 h of legal overtime on day 2.
+    assert legal_overtime(p, p.workers[0], {d: [BY_ID["D"]] for d in range(3)})[2] == 480
+
+
+def test_the_engine_checker_refuses_the_68_hour_month() -> None:
+    # 36条: 17 twelve-hour days Monday–Thursday in April 2027 are 68 h of legal overtime.
+    days = [d for d in range(30) if (dt.date(2027, 4, 1) + dt.timedelta(d)).weekday() < 4]
+    p = _april(6, History(), 45 * 60)
+    report = check(p, [Assignment("w0", d, "L") for d in days])
+    assert any("monthly_overtime exceeded by 1380" in v for v in report.violations)

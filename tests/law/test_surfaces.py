@@ -3,8 +3,10 @@ CSV all ask the law module and refuse or report the same thing (労基法32条, 
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django_scopes import scopes_disabled
 
@@ -169,11 +171,15 @@ def test_a_timesheet_of_ten_hours_without_a_break_is_saved_with_a_clear_finding(
             site=town.site, date=dt.date(2027, 4, 5), start_time=req.start_time,
             end_time=req.end_time, break_minutes=60,
         )  # fmt: skip
-    client = as_user(town.coordinator)
     url = f"/c/{town.cooperative.slug}/dispatch/shifts/{shift.pk}/timesheet/"
-    response = client.post(
-        url, {"actual_start": "08:00", "actual_end": "18:00", "break_minutes": "0"}, follow=True
-    )
+    # Actual hours exist only once the day has come (Tokyo time): enter them that evening.
+    evening = dt.datetime(2027, 4, 5, 19, tzinfo=ZoneInfo("Asia/Tokyo"))
+    with time_machine.travel(evening, tick=False):
+        client = as_user(town.coordinator)
+        response = client.post(
+            url, {"actual_start": "08:00", "actual_end": "18:00", "break_minutes": "0"},
+            follow=True,
+        )  # fmt: skip
     text = response.content.decode()
     assert "60分以上の休憩が必要です" in text
     with scopes_disabled():
@@ -227,3 +233,48 @@ def test_the_premium_hours_export_in_excel(town: Town, town_b: Town, as_user: An
     assert row[3] == "8.0"  # the Saturday of the week that began in March
     outsider = as_user(town_b.coordinator)
     assert outsider.get(f"/c/{slug}/dispatch/compliance.xlsx?month=2027-04").status_code == 404
+
+
+def test_a_roster_run_never_gives_a_sixteen_year_old_night_work_or_a_short_break(
+    town: Town,
+) -> None:
+    # The engine's input carries the law: minors get no 22:00–05:00 work and no shift over 8 h
+    # (労基法60条・61条); a request whose break is short is left out (34条).
+    from musubi.dispatch.problem import build_problem
+    from musubi.engines.rostering.checker import check
+    from musubi.engines.rostering.solver import Options, solve
+
+    with scopes_disabled():
+        young = f.WorkerFactory(
+            cooperative=town.cooperative, birth_date=dt.date(2011, 1, 10), age_certificate=True
+        )
+        late = _request(town, 15, 24, 60, title="夜")
+        StaffingRequest.objects.filter(pk=late.pk).update(headcount=2)
+        legacy = _request(town, 8, 18, 60, title="通し")
+        StaffingRequest.objects.filter(pk=legacy.pk).update(break_minutes=0)
+        roster = _roster(town, APRIL, dt.date(2027, 4, 30))
+        built = build_problem(roster=roster)
+        sol = solve(built.problem, Options(time_limit=5, workers=1, seed=0))
+        assert check(built.problem, sol.assignments).violations == ()
+        assert not [a for a in sol.assignments if a.worker == f"w{young.pk}"]
+        assert any("通し" in x and "34条" in x for x in built.excluded)
+        assert not [a for a in sol.assignments if a.shift == f"r{legacy.pk}"]
+
+
+def test_a_roster_run_plans_no_work_on_a_fixed_legal_holiday_without_an_agreement(
+    town: Town,
+) -> None:
+    # 35条・36条1項: without a 36協定 allowing it, no work on the legal holiday is planned.
+    from musubi.dispatch.problem import build_problem
+
+    with scopes_disabled():
+        town.cooperative.legal_holiday = 6
+        town.cooperative.save()
+        _request(town, 9, 17, 60)
+        roster = _roster(town, APRIL, dt.date(2027, 4, 30))
+        sundays = {d for d in range(30) if (APRIL + dt.timedelta(d)).weekday() == 6}
+        with_agreement = build_problem(roster=roster).problem.workers[0]
+        assert not sundays & set(with_agreement.days_off)
+        OvertimeAgreement.objects.filter(cooperative=town.cooperative).delete()
+        without = build_problem(roster=roster).problem.workers[0]
+        assert sundays <= set(without.days_off)

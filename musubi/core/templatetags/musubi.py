@@ -2,7 +2,7 @@ import datetime as dt
 from typing import Any
 
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from musubi.core.japanese import (
@@ -15,13 +15,20 @@ from musubi.core.japanese import (
 register = template.Library()
 
 
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    """The calendar day of a date or a moment, in Asia/Tokyo (a moment's UTC date is a day early
+    every morning before 09:00)."""
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
 @register.filter
 def jdate(value: dt.date | dt.datetime | None) -> str:
     """2027年4月1日(木) in Japanese; the locale's long date in English."""
     if value is None or value == "":
         return ""
-    if isinstance(value, dt.datetime):
-        value = value.date()
+    value = _day(value)
     if (translation.get_language() or "ja").startswith("ja"):
         return format_date_ja(value)
     return date_format(value, "D, j M Y")
@@ -37,8 +44,7 @@ def docdate(value: dt.date | dt.datetime | None, cooperative: object = None) -> 
     """A date on a document, in 和暦 when the cooperative chose it (``{{ d|docdate:coop }}``)."""
     if value is None or value == "":
         return ""
-    if isinstance(value, dt.datetime):
-        value = value.date()
+    value = _day(value)
     return format_document_date(value, wareki=bool(getattr(cooperative, "use_wareki", False)))
 
 

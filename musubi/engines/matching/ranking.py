@@ -21,6 +21,27 @@ from .index import TalentIndex
 from .taxonomy import ConceptProfile
 from .types import Explanation, Match, Need
 
+# Words a person would not accept as the reason two people match: they occur in almost every
+# business's story. BM25 still scores them (their weight is low); the explanation leaves them out.
+_GENERIC_TERMS = frozenset([
+    "会社", "仕事", "お店", "店", "町", "地域", "商品", "お客", "お客様", "客", "自社", "事業",
+    "経営", "社長", "相談", "手伝い", "支援", "担当", "作業", "対応", "予定", "目標", "現在",
+    "状態", "方法", "必要", "可能", "以上", "以下", "程度", "全部", "全体", "一部",
+    "company", "business", "work", "job", "shop", "help", "support", "thing",
+])  # fmt: skip
+
+
+def telling_term(term: str) -> bool:
+    """May ``term`` be quoted as a shared word? Not numbers, kana-only words, verbs or adjectives
+    (a kanji stem with kana endings, e.g. 出る, 良い), single characters or generic nouns."""
+    if len(term) < 2 or term.lower() in _GENERIC_TERMS:
+        return False
+    if all(c.isdigit() or c in ".,:/-年月日時分円%" for c in term):
+        return False
+    # Any hiragana: a particle-like word (よう), a verb or an adjective (出る) — not a topic.
+    return not any("\u3041" <= c <= "\u309f" for c in term)
+
+
 Method = Literal["bm25", "dense", "hybrid"]
 
 
@@ -364,7 +385,7 @@ def explain(
     need_phr = _phrases(prep.profile, cats)
     tal_phr = _phrases(tprof, cats + inferred)
     doc_terms = index.bm25.doc_terms(slot)
-    shared = [t for t in prep.terms if prep.terms[t] >= 1.0 and t in doc_terms]
+    shared = [t for t in prep.terms if prep.terms[t] >= 1.0 and t in doc_terms and telling_term(t)]
     shared.sort(key=lambda t: -index.bm25.idf(t))
     return Explanation(
         matched_categories=tuple(tax.label(c) for c in cats),

@@ -82,3 +82,12 @@ def test_encoder_only_categories_are_explained_separately(small_index: TalentInd
     ex = top["ec"].explanation
     assert ex.matched_categories == () and "ネット販売・EC" in ex.inferred_categories
     assert ex.as_dict()["inferred_categories"] == ["ネット販売・EC"]
+
+
+def test_match_reasons_never_quote_numbers_kana_words_verbs_or_generic_nouns() -> None:
+    from musubi.engines.matching.ranking import telling_term
+
+    for dull in ["1", "20", "２０", "会社", "よう", "出る", "良い", "店", "a", "work"]:
+        assert not telling_term(dull), dull
+    for telling in ["写真", "ワイン", "ネット販売", "EC", "python", "農業"]:
+        assert telling_term(telling), telling
