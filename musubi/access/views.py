@@ -3,7 +3,6 @@ settings."""
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -117,13 +116,17 @@ def _accept_existing(request: HttpRequest, invitation: Invitation) -> HttpRespon
     )
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Send a person with one cooperative straight there; otherwise let them choose."""
+    """The public landing page; after login, a person with one place to go is sent there (one
+    cooperative, or a talent's own page), others choose."""
+    if not request.user.is_authenticated:
+        return render(request, "core/landing.html")
     memberships = memberships_of(request.user)
     has_talent = hasattr(request.user, "talent")
     if len(memberships) == 1 and not has_talent:
         return redirect("coop_home", memberships[0].cooperative.slug)
+    if not memberships and has_talent and not request.user.is_superuser:
+        return redirect("talent:home")
     cooperatives = []
     if request.user.is_superuser:
         with scopes_disabled():

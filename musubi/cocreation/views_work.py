@@ -8,8 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -279,4 +280,16 @@ def statement_detail(request: CoopRequest, coop: str, statement_pk: int) -> Http
         cooperative=request.cooperative,
         pk=statement_pk,
     )
+    if request.GET.get("format") == "pdf":
+        from weasyprint import HTML
+
+        with translation.override("ja"):
+            html = render_to_string(
+                "cocreation/pdf/statement.html",
+                {"statement": statement, "coop": request.cooperative},
+            )
+        response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+        name = f"statement-{statement.month:%Y-%m}-{statement.pk}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
     return render(request, "cocreation/statement.html", {"statement": statement})

@@ -1,6 +1,6 @@
 """Routes inside /c/<coop>/dispatch/ (mounted by musubi/urls.py)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from musubi.dispatch import views, views_docs, views_grid, views_people, views_settings
 
@@ -63,7 +63,8 @@ urlpatterns = [
     path("compliance.csv", views_docs.compliance_csv, name="compliance_csv"),
     path("compliance.xlsx", views_docs.compliance_xlsx, name="compliance_xlsx"),
     path("paid-leave-book.<str:fmt>", views_docs.leave_book, name="leave_book"),
-    path("ledger.<str:fmt>", views_docs.ledger, name="ledger"),
+    # Only the formats the view writes; any other suffix is a 404, not a server error.
+    re_path(r"^ledger\.(?P<fmt>csv|xlsx)$", views_docs.ledger, name="ledger"),
     path("me/shifts/", views_people.my_shifts, name="my_shifts"),
     path("me/feed/reset/", views_people.my_feed_reset, name="my_feed_reset"),
     path("me/days/", views_people.my_days, name="my_days"),

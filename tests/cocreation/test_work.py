@@ -115,8 +115,8 @@ def test_the_coordinator_approves_a_month_and_gets_a_fee_statement(
     month_end = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     assert (statement.payment_due - month_end).days <= 60
     page = client.get(f"/c/{slug}/cocreation/statements/{statement.pk}/").text
-    assert "30000" in page
-    assert "¥30000" in talent_client.get("/talent/").text  # the talent sees their statement
+    assert "¥30,000" in page
+    assert "¥30,000" in talent_client.get("/talent/").text  # the talent sees their statement
     # An approved month is closed for more hours.
     response = talent_client.post(
         f"/talent/engagements/{engagement.pk}/hours/",

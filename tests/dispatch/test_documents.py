@@ -152,3 +152,9 @@ def test_a_request_title_that_is_a_formula_stays_text_in_the_ledger_csv_and_xlsx
         assert "'" + FORMULA in cells
         assert not any(str(c).startswith(("=", "+", "-", "@")) for c in cells if c)
     assert all(cell.data_type != "f" for cell in xlsx_rows[1])
+
+
+def test_an_unknown_ledger_format_is_not_found(town_a: Town, as_user: Any) -> None:
+    client = as_user(town_a.coordinator)
+    response = client.get(f"/c/{town_a.cooperative.slug}/dispatch/ledger.pdf?month=2027-04")
+    assert response.status_code == 404

@@ -99,9 +99,10 @@ def test_a_city_talent_logs_in_and_cannot_open_a_cooperatives_pages(
         talent = f.TalentFactory(user=f.UserFactory(email="talent@example.com"))
     base = live_server.url
     log_in(page, base, talent.user)
-    expect(page).to_have_url(f"{base}/")
-    expect(page.locator("main")).to_contain_text("都市人材")
+    # A talent lands on their own page, not on an empty list of cooperatives.
+    expect(page).to_have_url(f"{base}/talent/")
+    expect(page.locator("main")).to_contain_text("人材マイページ")
     page.get_by_role("button", name="English").click()
-    expect(page.locator("main")).to_contain_text("City talent")
+    expect(page.locator("main")).to_contain_text("My talent page")
     response = page.goto(f"{base}/c/{town_a.cooperative.slug}/")
     assert response is not None and response.status == 404

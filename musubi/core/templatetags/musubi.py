@@ -58,6 +58,15 @@ def docmonth(value: dt.date | None, cooperative: object = None) -> str:
 
 
 @register.filter
+def yen(value: object) -> str:
+    """30000 → ¥30,000 (whole yen; anything else is shown as it is)."""
+    try:
+        return f"¥{int(str(value)):,}"
+    except ValueError:
+        return str(value)
+
+
+@register.filter
 def phone(value: str) -> str:
     return format_phone(value) if value else ""
 
