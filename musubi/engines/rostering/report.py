@@ -108,6 +108,10 @@ def report_main(argv: list[str]) -> int:
     inst = folder / "instances" if (folder / "instances").is_dir() else folder
     wanted = [n for n in _ints(args.instances) if (inst / f"Instance{n}.txt").exists()]
     load0 = os.getloadavg()
+    # The code measured is the one loaded now, not whatever the checkout holds at the end.
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
 
     def run(problem: Any, n: int | None, limit: float, det: bool, base: bool = True) -> Any:
@@ -146,9 +150,6 @@ def report_main(argv: list[str]) -> int:
 
     out: list[str] = []
     w = out.append
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
-    ).stdout.strip()
     from importlib.metadata import version
 
     ortools_version = version("ortools")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -143,3 +144,20 @@ def test_bench_baseline_sits_beside_the_engine_in_the_same_line(
     assert line["deterministic"] is True and line["objective"] == 607
     assert line["baseline"]["objective"] == 607 and line["baseline"]["hard_violations"] == 0
     assert line["bound"] == 607
+
+
+@pytest.mark.skipif(not (INSTANCES / "Instance1.txt").exists(), reason="benchmark folder absent")
+def test_the_report_writes_the_page_with_baseline_bound_and_targets(tmp_path: Path) -> None:
+    from musubi.engines.rostering.report import report_main
+
+    out, notes = tmp_path / "page.md", tmp_path / "notes.md"
+    notes.write_text("## Notes\n\nWritten by hand.\n", encoding="utf-8")
+    argv = [str(INSTANCES.parent), "--out", str(out), "--notes", str(notes), "--instances", "1"]
+    argv += ["--limit", "3", "--det-budget", "1", "--coop-seeds", "", "--season-seeds", ""]
+    assert report_main(argv) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "| 1 | 607 | 0.00 | 607 | 0.00 | 0 |" in page
+    assert "Plain CP-SAT" in page and "deterministic budget 1" in page
+    assert "| 1–12 at best known in 3 s | 1 | — |" in page
+    assert page.rstrip().endswith("Written by hand.")
+    assert "| 607 |" in page and "best_known" not in page
