@@ -4,13 +4,13 @@ programming on long horizons (rows.py), mended by CP-SAT where needed."""
 from __future__ import annotations
 
 import random
-import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ortools.sat.python import cp_model
 
 from .builder import Neighbourhood
+from .clock import ROW_CHARGE_PER_CELL, WALL, Clock
 from .compiled import Compiled
 from .subsolve import _Sub, solve_sub
 
@@ -21,6 +21,7 @@ def construct(
     seed: int,
     cache: dict[Any, dict[str, int]],
     parallel: int = 1,
+    clock: Clock = WALL,
     **kw: Any,
 ) -> dict[tuple[int, int], tuple[int, ...]] | None:
     """Greedy by blocks of workers, each block solved exactly given earlier blocks.
@@ -39,9 +40,10 @@ def construct(
     def step(k: int, base: dict[tuple[int, int], tuple[int, ...]]) -> _Sub:
         done = frozenset(e for b in blocks[:k] for e in b)
         relax = frozenset(range(E)) - done - blocks[k]
+        spent = 0.0
         for dtime in (0.5, 5.0):
             # A year-long contract with a tight minutes window can need the longer search.
-            left = deadline - time.monotonic()
+            left = deadline - clock.now()
             sub = solve_sub(
                 c,
                 base,
@@ -53,20 +55,25 @@ def construct(
                 skip_hard_min=True,
                 hint=False,
                 cache=cache,  # rows of earlier blocks are fixed: their costs are cached
+                clock=clock,
                 **kw,
             )
+            spent += sub.charge
             if sub.roster is not None or sub.status == cp_model.INFEASIBLE:
+                sub.charge = spent
                 return sub
+        sub.charge = spent
         return sub
 
     with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
         k = 0
         while k < len(blocks):
-            if time.monotonic() > deadline:
+            if clock.now() > deadline:
                 return None  # too slow: leave it to the full model
             ks = list(range(k, min(len(blocks), k + max(1, parallel))))
             base = dict(roster)
             results = list(pool.map(step, ks, [base] * len(ks)))
+            clock.charge(max(r.charge for r in results))
             for j, sub in zip(ks, results, strict=True):
                 if sub.roster is None:
                     return None
@@ -79,7 +86,11 @@ def construct(
 
 
 def construct_rows(
-    c: Compiled, deadline: float, seed: int, cache: dict[Any, dict[str, int]]
+    c: Compiled,
+    deadline: float,
+    seed: int,
+    cache: dict[Any, dict[str, int]],
+    clock: Clock = WALL,
 ) -> dict[tuple[int, int], tuple[int, ...]] | None:
     """Worker by worker with the dynamic programme of ``pattern``; CP-SAT mends the rows
     the programme could not make legal (labour rules it ignores, a minutes window missed
@@ -90,9 +101,10 @@ def construct_rows(
     roster: dict[tuple[int, int], tuple[int, ...]] = {}
     bad: list[int] = []
     for e in range(c.E):
-        if time.monotonic() > deadline:
+        if clock.now() > deadline:
             return None
         row = rb.row(e)
+        clock.charge(c.H * c.S * ROW_CHARGE_PER_CELL)
         if row_violations(c, e, row):
             bad.append(e)
         rb.commit(row)
@@ -109,7 +121,7 @@ def construct_rows(
             windows = [(a, a + span) for a in starts]
         windows.append(None)
         for days in windows:
-            left = deadline - time.monotonic()
+            left = deadline - clock.now()
             if left <= 0:
                 return None
             sub = solve_sub(
@@ -120,7 +132,9 @@ def construct_rows(
                 dtime=1.0 if days else 5.0,
                 seconds=min(left, 10.0),
                 cache=cache,
+                clock=clock,
             )
+            clock.charge(sub.charge)
             if sub.roster is not None:
                 roster = dict(sub.roster)
                 break

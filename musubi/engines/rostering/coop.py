@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import random
 
-from .model import Cover, LabourRules, Problem, Request, Rule, ShiftType, Weights, Worker
+from .model import (
+    Cover,
+    History,
+    LabourRules,
+    Problem,
+    Request,
+    Rule,
+    ShiftType,
+    Weights,
+    Worker,
+)
 
 _SKILLS = ("farm", "care", "inn", "retail", "fishery", "office")
 # (start, end, break) of the shift patterns members use.
@@ -79,4 +89,77 @@ def cooperative_problem(
         labour=labour,
         weights=Weights(minutes_spread=0, weekend_spread=50, contract_shortfall=1, continuity=30),
         name=f"coop-seed{seed}",
+    )
+
+
+def season_problem(seed: int = 0, workers: int = 40, members: int = 30, weeks: int = 13) -> Problem:
+    """A season (13 weeks) of a larger cooperative: 40 workers, 30 members.
+
+    Every labour rule is on and hard: the daily and weekly maxima, a rest day each week,
+    6 consecutive days (12 in a designated busy fortnight), the 11 h interval, the monthly
+    overtime cap per 4-week month, and the annual day cap counted on from days already
+    worked this year. Demand peaks in a busy fortnight (harvest, the inn's high season).
+    Soft terms are cover, day-off requests and contract shortfall, so the engine's own
+    lower bound (column generation, colgen.py) applies.
+    """
+    rng = random.Random(10_000 + seed)
+    days = 7 * weeks
+    shifts: list[ShiftType] = []
+    for m in range(members):
+        site = f"m{m + 1:02d}"
+        skill = _SKILLS[m % len(_SKILLS)]
+        for k, (start, end, brk) in enumerate(rng.sample(_PATTERNS, rng.randint(1, 2))):
+            shifts.append(ShiftType(f"{site}-{k}", start, end, brk, site, skill))
+    busy = rng.randrange(0, days - 14)
+    staff: list[Worker] = []
+    for i in range(workers):
+        skills = frozenset(rng.sample(_SKILLS, rng.randint(2, 4)))
+        off = frozenset(rng.sample(range(days), rng.randint(0, 6)))
+        staff.append(
+            Worker(
+                id=f"w{i + 1:02d}",
+                skills=skills,
+                max_consecutive_days=6,
+                min_consecutive_days_off=1,
+                max_weekends=rng.choice((8, 10, 13)),
+                days_off=off,
+                # 28-36 contracted hours a week over the season.
+                contract_minutes=rng.choice((28, 32, 36)) * 60 * weeks,
+                history=History(days_worked_this_year=rng.randrange(120, 200)),
+            )
+        )
+    # Each shift type is wanted on some weekdays, more of them in the busy fortnight.
+    cover: list[Cover] = []
+    for sh in shifts:
+        weekdays = set(rng.sample(range(7), rng.randint(2, 4)))
+        for d in range(days):
+            if d % 7 in weekdays or (busy <= d < busy + 14 and rng.random() < 0.5):
+                cover.append(Cover(d, sh.id, 1, weight_under=1000, weight_over=200))
+    requests = []
+    for w in staff:
+        for d in rng.sample(range(days), 6):
+            requests.append(Request(w.id, d, None, rng.choice((10, 20, 30)), on=False))
+    labour = LabourRules(
+        daily_max=Rule("hard", 480),
+        weekly_max=Rule("hard", 2400),
+        rest_days=Rule("hard", 1),
+        max_consecutive_days=Rule("hard", 6),
+        designated_period=(busy, busy + 14),
+        designated_max=12,
+        interval=Rule("hard", 660),
+        monthly_overtime=Rule("hard", 2700),
+        month_days=28,
+        annual_days=Rule("hard", 280),
+    )
+    return Problem(
+        horizon=days,
+        shifts=tuple(shifts),
+        workers=tuple(staff),
+        cover=tuple(cover),
+        requests=tuple(requests),
+        first_weekday=0,
+        exempt_edges=True,
+        labour=labour,
+        weights=Weights(contract_shortfall=1),
+        name=f"season-seed{seed}",
     )

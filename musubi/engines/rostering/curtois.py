@@ -14,13 +14,56 @@ from pathlib import Path
 from .errors import ProblemError
 from .model import Cover, Problem, Request, ShiftType, Worker
 
+
 # Published best-known objective values (schedulingbenchmarks.org, via the transcriptions
 # listed in /work/shared/benchmarks/shift-scheduling/README.md; Instance 15 uses 3829).
-BEST_KNOWN: dict[int, int] = {
-    1: 607, 2: 828, 3: 1001, 4: 1716, 5: 1143, 6: 1950, 7: 1056, 8: 1300,
-    9: 439, 10: 4631, 11: 3443, 12: 4040, 13: 1348, 14: 1278, 15: 3829, 16: 3225,
-    17: 5746, 18: 4459, 19: 3149, 20: 4769, 21: 21133, 22: 30241, 23: 17285, 24: 40439,
-}  # fmt: skip
+def read_best_known(path: str | Path) -> dict[int, int]:
+    """Best-known objectives from the benchmark folder's README table (not kept here).
+
+    Rows look like ``| 8 | 28 | 30 | 4 | **1300** | 1300 | 1300 | 1300 / 1300 |`` under a
+    header naming each column's bounds (``UB [A]``, ``LB [A]``, ``LB / UB [C]``). The bold
+    cell is the value, except where a row is flagged (a warning sign: sources disagree);
+    then it is the smallest published upper bound that is not below a published lower
+    bound, as the README asks.
+    """
+    out: dict[int, int] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return out
+    kinds: list[list[str]] = []
+    for line in lines:
+        cells = [x.strip() for x in line.strip().strip("|").split("|")]
+        if cells and cells[0] == "Instance":
+            # "LB / UB [C]" -> ["LB", "UB"]; "UB [B] 2023" -> ["UB"]; others -> [].
+            kinds = [re.findall(r"\b([LU]B)\b", h) for h in cells]
+            continue
+        if len(cells) < 5 or not cells[0].isdigit() or not kinds:
+            continue
+        bold = next((m for x in cells if (m := re.search(r"\*\*(\d+)", x))), None)
+        if bold is None:
+            continue
+        value = int(bold.group(1))
+        if "⚠" in line:
+            lbs: list[int] = []
+            ubs: list[int] = []
+            for kind, cell in zip(kinds, cells, strict=False):
+                for k, num in zip(kind, re.findall(r"\d+", cell), strict=False):
+                    (lbs if k == "LB" else ubs).append(int(num))
+            fit = [u for u in ubs if u >= max(lbs, default=0)]
+            value = min(fit, default=value)
+        out[int(cells[0])] = value
+    return out
+
+
+def best_known_near(path: str | Path) -> dict[int, int]:
+    """The README beside an instance file or one folder up (the benchmark's layout)."""
+    here = Path(path).resolve().parent
+    for folder in (here, here.parent):
+        found = read_best_known(folder / "README.md")
+        if found:
+            return found
+    return {}
 
 
 def instance_number(path: str | Path) -> int | None:

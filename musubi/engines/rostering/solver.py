@@ -28,7 +28,6 @@ iteration on a busy machine.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from .builder import Builder, Neighbourhood, Roster
+from .clock import ROW_CHARGE_PER_CELL, Clock, build_charge, solve_charge
 from .compiled import Compiled
 from .construct import construct, construct_rows
 from .model import Assignment, Problem, Solution
@@ -63,6 +63,11 @@ class Options:
     # Fraction of the time given to the full model before LNS starts.
     full_share: float = 0.1
     log: bool = False
+    # Budgets in CP-SAT deterministic time instead of wall-clock seconds (clock.py): the
+    # run then repeats exactly, whatever the load on the machine.
+    deterministic: bool = False
+    # Column generation before LNS where it applies (off only for A/B measurements).
+    colgen: bool = True
 
 
 def _to_assignments(p: Problem, roster: Roster) -> tuple[Assignment, ...]:
@@ -88,7 +93,8 @@ class _Search:
         self.c = Compiled(p)
         self.opt = opt
         self.kw = model_kw
-        self.t0 = time.monotonic()
+        self.clock = Clock(opt.deterministic)
+        self.t0 = self.clock.now()
         self.deadline = self.t0 + opt.time_limit
         self.rng = random.Random(opt.seed)
         self.cache: dict[Any, dict[str, int]] = {}
@@ -103,12 +109,13 @@ class _Search:
         self.dtime = 0.3
         # Experimental, off: double the sub-solve time when stuck. Mixed in A/B runs.
         self.escalate = False
+        self.cg: Any = None
 
     def elapsed(self) -> float:
-        return time.monotonic() - self.t0
+        return self.clock.now() - self.t0
 
     def left(self) -> float:
-        return self.deadline - time.monotonic()
+        return self.deadline - self.clock.now()
 
     def offer(self, roster: dict[tuple[int, int], tuple[int, ...]] | None, obj: int | None) -> bool:
         if roster is None or obj is None:
@@ -130,7 +137,7 @@ class _Search:
         if hint is not None:
             _hint(built, hint)
         solver = cp_model.CpSolver()
-        _params(solver, self.opt.workers, self.opt.seed, seconds)
+        _params(solver, self.opt.workers, self.opt.seed, seconds, self.clock, len(built.x))
         search = self
 
         class _Cb(cp_model.CpSolverSolutionCallback):
@@ -143,6 +150,9 @@ class _Search:
                     )
 
         st = solver.solve(built.model, _Cb())
+        cells = self.c.E * self.c.H + len(self.p.cover)
+        dt = solver.response_proto.deterministic_time
+        self.clock.charge(build_charge(cells, len(built.x)) + solve_charge(dt, len(built.x)))
         if st == cp_model.INFEASIBLE:
             self.infeasible = True
             return
@@ -168,17 +178,50 @@ class _Search:
             return
         sw = Sweeper(self.c, dict(self.best))
         obj = float(self.best_obj)
-        while time.monotonic() < until:
+        per_row = self.c.H * self.c.S * ROW_CHARGE_PER_CELL
+        while self.clock.now() < until:
             order = list(range(self.c.E))
             self.rng.shuffle(order)
             start = obj
             for e in order:
-                if time.monotonic() >= until:
+                if self.clock.now() >= until:
                     break
                 obj += sw.improve(e)
+                self.clock.charge(per_row)
             self.offer(sw.roster(), round(obj))
             if start - obj < 0.005 * start:
                 break
+
+    def colgen(self, until: float) -> None:
+        """Column generation until ``until`` (clock): the LP bound, then the restricted
+        master as an integer programme warm-started from the incumbent (colgen.py)."""
+        from .colgen import ColumnGeneration
+
+        if self.best is None:
+            return
+        cg = ColumnGeneration(self.c, self.clock, self.opt.seed, self.opt.workers)
+        cg.add_roster(self.best)
+        res = cg.run(until, log=print if self.opt.log else None)
+        # The master over columns of a half-finished generation is rarely better than
+        # the incumbent (Instance8: 4977 against 2981), so only a converged one is used.
+        self.cg = cg if res.converged else None
+        if res.bound is not None:
+            self.bound = res.bound if self.bound is None else max(self.bound, res.bound)
+        if self.best_obj is not None and self.bound is not None and self.best_obj <= self.bound:
+            self.optimal = True
+
+    def master(self, seconds: float) -> None:
+        """Solve the restricted master over the columns so far plus the incumbent's rows."""
+        cg = self.cg
+        if cg is None or self.best is None or self.optimal or seconds <= 0.05:
+            return
+        cg.add_roster(self.best)
+        # One worker: measured better than two interleaved (Instance5: 1151 vs 1269).
+        ip = cg.solve_ip(seconds, self.opt.seed, 1)
+        if ip.roster is not None:
+            self.offer(ip.roster, sum(evaluate(self.c, ip.roster, **self.kw).values()))
+        if self.best_obj is not None and self.bound is not None and self.best_obj <= self.bound:
+            self.optimal = True
 
     def pick(self, size: float) -> Neighbourhood:
         c, rng = self.c, self.rng
@@ -234,11 +277,15 @@ class _Search:
                             dtime=self.dtime,
                             seconds=max(0.05, min(self.left() - stop_before - build, 10.0)),
                             cache=self.cache,
+                            clock=self.clock,
                             **self.kw,
                         )
                     )
                 results = [f.result() for f in jobs]
-                build = max(r.build_seconds for r in results)
+                self.clock.charge(max(r.charge for r in results))
+                # A deterministic clock already counts the build in the charge.
+                if not self.clock.deterministic:
+                    build = max(r.build_seconds for r in results)
                 it += 1
                 if self.opt.log:
                     print(
@@ -294,6 +341,25 @@ def _rows_first(c: Compiled, opt: Options, repairing: bool) -> bool:
     return opt.time_limit < 300
 
 
+# Column generation prices every worker each round; beyond this many worker-day-shift
+# cells a round takes a large share of the limit and the bound stays weak.
+COLGEN_CELLS = 200_000
+# Pricing is one CP-SAT solve per worker: measured 0.05-0.1 s on a 28-day, 4-type row and
+# about a minute on a 182-day, 6-type one (Instance20), which makes rounds far too slow.
+PRICING_CELLS = 450
+
+
+def _colgen_first(c: Compiled, repairing: bool) -> bool:
+    from .colgen import applicable
+
+    return (
+        not repairing
+        and c.E * c.H * c.S <= COLGEN_CELLS
+        and c.H * c.S <= PRICING_CELLS
+        and applicable(c)
+    )
+
+
 def solve(
     p: Problem,
     opt: Options | None = None,
@@ -314,7 +380,8 @@ def solve(
     # Keep the end of the time limit for the final evaluation and the reasons for
     # uncovered demand (seconds on a year-long instance), so the limit holds.
     # About 0.5 s for Instance24's 1.7 million cells, mostly the uncovered-demand reasons.
-    s.deadline -= min(0.08 * opt.time_limit, 0.3 + c.E * c.H * c.S / 400_000)
+    # Under load the last steps take longer: Instance6 overran 60 s by 0.19 s with 0.3 s.
+    s.deadline -= min(0.08 * opt.time_limit, 0.6 + c.E * c.H * c.S / 200_000)
     if previous is not None:
         # Repair: the previous roster, minus cells that became impossible, is the hint;
         # construction then rebuilds worker by worker, paying for every change.
@@ -331,9 +398,9 @@ def solve(
     roster = None
     rows = _rows_first(c, opt, previous is not None)
     if rows:
-        roster = construct_rows(c, deadline, opt.seed, s.cache)
+        roster = construct_rows(c, deadline, opt.seed, s.cache, s.clock)
     if roster is None:
-        roster = construct(c, deadline, opt.seed, s.cache, min(2, opt.workers), **kw)
+        roster = construct(c, deadline, opt.seed, s.cache, min(2, opt.workers), clock=s.clock, **kw)
     if roster is not None and not any(cv.hard_min for cv in p.cover):
         s.offer(roster, sum(evaluate(c, roster, **kw).values()))
     elif roster is not None:
@@ -354,6 +421,16 @@ def solve(
         if small and opt.full_share > 0:
             # At least two seconds: building and presolving the full model takes ~1 s.
             proof = max(opt.time_limit * opt.full_share, min(2.0, 0.25 * opt.time_limit))
+        if opt.colgen and _colgen_first(c, previous is not None) and not s.optimal:
+            # LNS first: under load, generation may not converge in the limit, and LNS
+            # alone was better than plain CP-SAT there (Instance5 at 60 s: generation
+            # first 1654 against plain 1461). Then generation from LNS's rows (the bound),
+            # the master if it converged, and LNS again from the master's roster.
+            left = s.left() - proof
+            s.lns(stop_before=proof + 0.5 * left)
+            left = s.left() - proof
+            s.colgen(s.clock.now() + 0.6 * left)
+            s.master(min(0.5 * max(0.0, s.left() - proof), s.left() - proof - 0.5))
         s.lns(stop_before=proof)
         if proof and not s.optimal and s.left() > 0.5:
             s.full(s.left())
@@ -370,7 +447,9 @@ def solve(
     bound = s.bound
     optimal = s.optimal or (bound is not None and obj <= bound)
     assignments = _to_assignments(p, s.best)
-    budget = max(0.0, s.t0 + opt.time_limit - time.monotonic() - 0.1)
+    budget = max(0.0, s.t0 + opt.time_limit - s.clock.now() - 0.1)
+    if opt.deterministic:
+        budget = 2.0  # the reasons are not part of the objective: any budget repeats it
     return Solution(
         "optimal" if optimal else "feasible",
         assignments,

@@ -9,6 +9,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from .builder import Builder, Built, Neighbourhood, Roster
+from .clock import WALL, Clock, build_charge, dtime_within, solve_charge
 from .compiled import Compiled
 
 
@@ -19,13 +20,25 @@ class _Sub:
     roster: dict[tuple[int, int], tuple[int, ...]] | None
     bound: int | None = None
     build_seconds: float = 0.0
+    # Virtual seconds this solve costs on a deterministic clock (build + CP-SAT work).
+    charge: float = 0.0
 
 
-def _params(solver: cp_model.CpSolver, workers: int, seed: int, seconds: float) -> None:
+def _params(
+    solver: cp_model.CpSolver,
+    workers: int,
+    seed: int,
+    seconds: float,
+    clock: Clock = WALL,
+    n_vars: int = 0,
+) -> None:
     prm = solver.parameters
     prm.num_workers = max(1, workers)
     prm.random_seed = seed
-    prm.max_time_in_seconds = max(0.01, seconds)
+    if clock.deterministic:
+        prm.max_deterministic_time = dtime_within(seconds, n_vars)
+    else:
+        prm.max_time_in_seconds = max(0.01, seconds)
     if workers > 1:
         # Interleaved search is CP-SAT's deterministic multi-worker mode.
         prm.interleave_search = True
@@ -70,6 +83,7 @@ def solve_sub(
     hint: bool = True,
     previous: Roster | None = None,
     change_weight: int = 0,
+    clock: Clock = WALL,
 ) -> _Sub:
     t0 = time.monotonic()
     b = Builder(
@@ -86,22 +100,27 @@ def solve_sub(
     if hint:
         _hint(built, roster)
     solver = cp_model.CpSolver()
-    _params(solver, workers, seed, seconds)
+    _params(solver, workers, seed, seconds, clock, len(built.x))
     if dtime > 0:
-        solver.parameters.max_deterministic_time = dtime
+        solver.parameters.max_deterministic_time = min(
+            dtime, solver.parameters.max_deterministic_time
+        )
     # The full LP relaxation of the cover and sliding-window rules is what proves small
     # sub-models optimal quickly (about 10x faster than the default level on Curtois-Qu).
     solver.parameters.linearization_level = 2
     t_build = time.monotonic() - t0
     st = solver.solve(built.model)
+    charge = build_charge(c.E * c.H + len(c.p.cover), len(built.x))
+    charge += solve_charge(solver.response_proto.deterministic_time, len(built.x))
     if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return _Sub(st, None, None, build_seconds=t_build)
+        return _Sub(st, None, None, build_seconds=t_build, charge=charge)
     return _Sub(
         st,
         round(solver.objective_value),
         _extract(c, built, solver, roster, nbh),
         round(solver.best_objective_bound),
         t_build,
+        charge,
     )
 
 

@@ -107,12 +107,16 @@ def test_bench_prints_one_json_line_scored_by_the_checker(
     assert set(line) == {
         "instance",
         "objective",
+        "bound",
         "best_known",
         "gap_pct",
+        "bound_gap_pct",
         "hard_violations",
         "status",
         "seconds",
         "seconds_to_best",
+        "limit",
+        "deterministic",
     }
     assert (line["instance"], line["objective"], line["best_known"]) == ("Instance1", 607, 607)
     assert line["gap_pct"] == 0 and line["hard_violations"] == 0

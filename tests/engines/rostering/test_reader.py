@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from musubi.engines.rostering.curtois import BEST_KNOWN, parse_instance, read_instance
+from musubi.engines.rostering.curtois import parse_instance, read_best_known, read_instance
 from musubi.engines.rostering.errors import ProblemError
 
 from .helpers import INSTANCES
@@ -36,10 +38,23 @@ SECTION_COVER
 """
 
 
-def test_best_known_values_cover_all_24_instances_with_3829_for_instance_15() -> None:
-    assert sorted(BEST_KNOWN) == list(range(1, 25))
-    assert BEST_KNOWN[15] == 3829
-    assert BEST_KNOWN[1] == 607 and BEST_KNOWN[24] == 40439
+README_TABLE = """
+| Instance | Days | Staff | Types | Best-known UB [A] | LB [A] | UB [B] 2023 | LB / UB [C] 2022 |
+|---|---|---|---|---|---|---|---|
+| 1 | 14 | 8 | 1 | **607** | 607 | 607 | 607 / 607 |
+| 15 | 42 | 45 | 6 | **3828 ⚠** | 3828 ⚠ | 3829 | 3829 / 3831 |
+| 23 | 364 | 100 | 16 | **17285** | 17285 | 17428 | 16990 / 17428 |
+"""
+
+
+def test_best_known_values_are_read_from_the_benchmark_readme_not_kept_in_the_code(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_text("# Benchmark\n" + README_TABLE, encoding="utf-8")
+    # A flagged row takes the smallest upper bound no lower bound contradicts.
+    assert read_best_known(path) == {1: 607, 15: 3829, 23: 17285}
+    assert read_best_known(tmp_path / "missing.md") == {}
 
 
 def test_a_small_instance_maps_contracts_requests_and_cover() -> None:
