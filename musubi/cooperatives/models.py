@@ -1,6 +1,6 @@
 """The cooperative's 36協定 (OvertimeAgreement). The tenant root (Cooperative) and the roles moved
 to ``musubi.core.models``, memberships and invitations to ``musubi.access.models``; their tables
-kept their names. The old names are importable here still.
+kept their names.
 """
 
 from datetime import date
@@ -11,23 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from musubi.core.models import (
-    Cooperative,
-    RestDayRule,
-    Role,
-    TenantModel,
-    Weekday,
-    WorkingTimeSystem,
-)
-
-__all__ = [
-    "Cooperative",
-    "OvertimeAgreement",
-    "RestDayRule",
-    "Role",
-    "Weekday",
-    "WorkingTimeSystem",
-]
+from musubi.core.models import TenantModel
 
 
 class OvertimeAgreement(TenantModel):
