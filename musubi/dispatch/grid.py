@@ -8,7 +8,7 @@ from typing import Any
 
 from musubi.core.japanese import WEEKDAYS_JA, holiday_name
 from musubi.dispatch.models import CalendarDay, RequestStatus, Roster, Shift, StaffingRequest
-from musubi.dispatch.selectors import compliance_rows
+from musubi.dispatch.selectors import WorkerRow, compliance_rows
 from musubi.members.models import MemberBusiness
 from musubi.workforce.models import LeaveRequest, LeaveStatus, Worker
 
@@ -99,7 +99,9 @@ def roster_days(roster: Roster) -> list[Day]:
     ]
 
 
-def hours_against_contract(*, cooperative: Any, month: dt.date) -> dict[int, tuple[int, int]]:
+def hours_against_contract(
+    *, cooperative: Any, month: dt.date, rows: list[WorkerRow] | None = None
+) -> dict[int, tuple[int, int]]:
     """Per worker id: (minutes worked, contracted minutes) for the month.
 
     Taken from the compliance rows, which the law module (engines/labour) computes, so the grid,
@@ -108,7 +110,9 @@ def hours_against_contract(*, cooperative: Any, month: dt.date) -> dict[int, tup
     """
     return {
         r.worker.pk: (r.month.worked, r.contract_minutes)
-        for r in compliance_rows(cooperative=cooperative, month=month)
+        for r in (
+            rows if rows is not None else compliance_rows(cooperative=cooperative, month=month)
+        )
     }
 
 
@@ -122,7 +126,7 @@ def _code(i: int) -> str:
     return out
 
 
-def roster_grid(roster: Roster) -> Grid:
+def roster_grid(roster: Roster, *, compliance: list[WorkerRow] | None = None) -> Grid:
     days = roster_days(roster)
     colours = member_colours(roster.cooperative)
     shifts = roster.shifts.select_related("worker", "site__member", "request", "timesheet")
@@ -148,7 +152,10 @@ def roster_grid(roster: Roster) -> Grid:
         while day <= min(lr.end_date, roster.end_date):
             leave[lr.worker_id, day] = lr.get_kind_display()
             day += dt.timedelta(days=1)
-    hours = hours_against_contract(cooperative=roster.cooperative, month=roster.start_date)
+    # The roster page has the month's law figures already; computing them twice doubled its cost.
+    hours = hours_against_contract(
+        cooperative=roster.cooperative, month=roster.start_date, rows=compliance
+    )
     workers = list(
         Worker.objects.filter(cooperative=roster.cooperative, active=True).order_by(
             "family_name_kana", "given_name_kana", "pk"

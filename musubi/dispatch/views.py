@@ -191,7 +191,7 @@ def roster_detail(request: CoopRequest, coop: str, roster_pk: int) -> HttpRespon
         "roster": roster,
         "run": run,
         "progress": progress_words(run),
-        "grid": roster_grid(roster),
+        "grid": roster_grid(roster, compliance=rows),
         "calendar": selectors.calendar_grid(roster),
         "coverage": selectors.coverage(roster),
         "compliance": [r for r in rows if r.warnings],
